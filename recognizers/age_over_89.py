@@ -1,0 +1,19 @@
+"""Ages over 89 ("92 yo", "aged 95", "ninety-one year old"): the number only, so "90+" replaces it."""
+
+from deid.recognizer_kit import RegexRecognizer
+
+_NUMBER = r"(?:9\d|1[01]\d|120)"
+_WORDS = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[\s-]and)?(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+_AGE_WORDS = r"(?:[\s-]*(?:yo\b|y/o\b|y\.o\.?|yr?s?\.?[\s-]*old\b|years?[\s-]*old\b|-?year-old\b))"
+
+
+class AgeOver89Recognizer(RegexRecognizer):
+    """AGE_OVER_89 next to an age word or label; plain numbers (scores, doses) are left alone."""
+
+    ENTITY = "AGE_OVER_89"
+    NAME = "AgeOver89Recognizer"
+    PATTERNS = [
+        (rf"\b(?P<value>{_NUMBER}){_AGE_WORDS}", 0.9),
+        (rf"\b(?P<value>{_WORDS}){_AGE_WORDS}", 0.9),
+        (rf"\b(?:age[sd]?|aged)[\s:]+(?P<value>{_NUMBER}|{_WORDS})\b(?![.,]?\d)", 0.85),
+    ]

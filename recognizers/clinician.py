@@ -1,0 +1,466 @@
+"""Clinicians named by title, role, credential or signature ("Dr. Lee", "Jane Park, LCSW")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING, NamedTuple, Optional
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from deid.lexicon import (
+    CLINICIAN_LABELS,
+    CLINICIAN_ROLES,
+    CLINICIAN_TITLES,
+    CREDENTIAL_FOLLOWERS,
+    CREDENTIALS,
+    CREDENTIALS_EXACT,
+    HONORIFICS,
+    MONTH_NAMES,
+    NON_NAME_POS,
+    PREFIX_CREDENTIALS,
+    RELATION_WORDS,
+    SIGNATURE_CUES,
+    is_common_capitalized,
+    is_common_word,
+)
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+# Words with inner hyphens, slashes or apostrophes ("PA-C", "OTR/L", "O'Brien"), numbers, and
+# single punctuation marks.
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-/][^\W\d_]+)*|\d+|[^\w\s]")
+_POSSESSIVE = ("'s", "’s")
+
+
+def _credential_regex(credentials: frozenset[str]) -> str:
+    """Alternation of credentials with optional dots between letters ("Ph.D.", "M.D.")."""
+    forms = []
+    for cred in sorted(credentials, key=len, reverse=True):
+        forms.append("".join(re.escape(c) + (r"\.?" if c.isalnum() else "") for c in cred))
+    return "|".join(forms)
+
+
+_CRED_BOUNDS = r"(?<![\w.\-/])(?:{})(?![\w\-/])"
+_CRED_ANY_CASE_RE = re.compile(
+    _CRED_BOUNDS.format(_credential_regex(CREDENTIALS - CREDENTIALS_EXACT)), re.IGNORECASE
+)
+_CRED_EXACT_RE = re.compile(_CRED_BOUNDS.format(_credential_regex(CREDENTIALS_EXACT)))
+# Credentials that are also US state abbreviations ("Baltimore, MD 21201").
+_STATE_LIKE = frozenset({"MD", "MA", "MS", "PA", "DE"})
+_ZIP_AFTER_RE = re.compile(r"\s*,?\s*\d{5}(?:-\d{4})?\b")
+_WORD_AFTER_RE = re.compile(r"\s*([^\W\d_]+)")
+_SIGNATURE_RE = re.compile(
+    r"\b(?:" + "|".join(SIGNATURE_CUES) + r")(?=[\s:]|$)\s*:?", re.IGNORECASE
+)
+_ROLE_WORDS = frozenset(word for phrase in CLINICIAN_ROLES for word in phrase)
+_MAX_ROLE_LEN = max(len(phrase) for phrase in CLINICIAN_ROLES)
+_MAX_NAME_TOKENS = 3
+_SCORE_STRONG = 0.9  # "Dr." title, credential after the name
+_SCORE = 0.85  # role words, labels, signatures, ambiguous credentials, lower-case names
+
+
+class _Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+class ClinicianRecognizer(EntityRecognizer):
+    """Find clinicians' names from titles, roles, credentials and signature lines."""
+
+    ENTITIES = ["CLINICIAN"]
+
+    def __init__(
+        self,
+        supported_language: str = "en",
+        name: str = "ClinicianRecognizer",
+    ) -> None:
+        # The title or credential is the context; Presidio's lemma enhancer must not add to it.
+        super().__init__(
+            supported_entities=list(self.ENTITIES),
+            name=name,
+            supported_language=supported_language,
+            context=[],
+        )
+
+    def load(self) -> None:  # noqa: D102 - nothing to load
+        pass
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: Optional["NlpArtifacts"] = None,
+    ) -> list[RecognizerResult]:
+        """Return CLINICIAN spans (the name only) found in ``text``."""
+        if entities and "CLINICIAN" not in entities:
+            return []
+        tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+        scan = _Scan(text, tokens, nlp_artifacts)
+        found: list[tuple[int, int, float]] = []
+        for i in range(len(tokens)):
+            found.extend(scan.after_title(i))
+            found.extend(scan.after_role(i))
+        found.extend(scan.after_signature())
+        found.extend(scan.before_credentials())
+        return [self._result(s, e, score) for s, e, score in _resolve(found)]
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        """Build one Presidio result with our recognizer's name and id."""
+        return RecognizerResult(
+            entity_type="CLINICIAN",
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name,
+                original_score=score,
+                textual_explanation="Name next to a clinician title, role or credential",
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+            },
+        )
+
+
+def _resolve(found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Merge overlapping findings: keep the longest span, then the highest score."""
+    ordered = sorted(found, key=lambda f: (f[0], -(f[1] - f[0]), -f[2]))
+    kept: list[tuple[int, int, float]] = []
+    for start, end, score in ordered:
+        if kept and start < kept[-1][1]:
+            if end <= kept[-1][1]:
+                kept[-1] = (kept[-1][0], kept[-1][1], max(kept[-1][2], score))
+            continue
+        kept.append((start, end, score))
+    return kept
+
+
+class _Scan:
+    """One text's tokens and the lookups the patterns share (not a recognizer)."""
+
+    def __init__(
+        self, text: str, tokens: list[_Token], nlp_artifacts: Optional["NlpArtifacts"]
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts else None
+        self.start_offsets = [tok.start for tok in tokens]
+        self.ends = {tok.end: i for i, tok in enumerate(tokens)}
+        self._caps_lines: dict[int, bool] = {}
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def adjacent(self, i: int, j: int) -> bool:
+        """Whether consecutive tokens i and j sit on one line with little between."""
+        gap = self.text[self.tokens[i].end : self.tokens[j].start]
+        return len(gap) <= 3 and "\n" not in gap and "\r" not in gap
+
+    def tok(self, i: int) -> Optional[_Token]:
+        """Token i, or None past either end."""
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def line_is_caps(self, pos: int) -> bool:
+        """Whether the line holding ``pos`` is written in capitals."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if line_start not in self._caps_lines:
+            line_end = self.text.find("\n", pos)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            letters = [c for c in line if c.isalpha()]
+            upper = sum(c.isupper() for c in letters)
+            self._caps_lines[line_start] = len(letters) >= 4 and upper >= 0.8 * len(letters)
+        return self._caps_lines[line_start]
+
+    def name_ok(self, i: int, *, strong: bool, allow_lower: bool) -> bool:
+        """Whether token i can be part of a person's name after (or before) a cue."""
+        tok = self.tokens[i]
+        word = tok.text[:-2] if tok.text.endswith(_POSSESSIVE) else tok.text
+        if len(word) < 2 or not word[0].isalpha():
+            return False
+        lower = word.lower()
+        if (
+            lower in CLINICIAN_TITLES or lower in HONORIFICS or lower in _ROLE_WORDS
+            or lower in CLINICIAN_LABELS or lower in RELATION_WORDS
+            or word.upper().replace(".", "") in CREDENTIALS
+        ):
+            return False
+        if lower in MONTH_NAMES:
+            nxt = self.tok(i + 1)
+            if nxt is not None and nxt.text.isdigit():
+                return False
+        if word.isupper():
+            if is_common_word(word, strong_cue=strong):
+                return False
+            # Acronyms in mixed-case text ("PCP", "HTN") rarely have a vowel; names do.
+            return self.line_is_caps(tok.start) or any(c in "AEIOUY" for c in word)
+        if word[0].isupper():
+            return not is_common_capitalized(word)
+        if not allow_lower or not word.islower() or is_common_word(word, strong_cue=strong):
+            return False
+        return self._pos_allows_name(tok)
+
+    def _pos_allows_name(self, tok: _Token) -> bool:
+        """Reject a lower-case token the tagger calls a verb, adjective, ... (when tagged)."""
+        if self.doc is None:
+            return True
+        span = self.doc.char_span(tok.start, tok.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return True
+        return span[0].pos_ not in NON_NAME_POS
+
+    def is_initial(self, j: int) -> bool:
+        """Whether tokens j, j+1 are an initial such as "J." on one line."""
+        tok, dot = self.tok(j), self.tok(j + 1)
+        return (
+            tok is not None and dot is not None and len(tok.text) == 1 and tok.text.isupper()
+            and dot.text == "." and self.adjacent(j, j + 1)
+        )
+
+    def name_forward(
+        self, i: int, *, strong: bool, allow_lower: bool = False
+    ) -> Optional[tuple[int, int, int]]:
+        """A name of 1-3 tokens starting at token i: (start, end, index of its last token).
+        Lower case is allowed for a one-token name only."""
+        names: list[int] = []
+        j = i
+        while j < len(self.tokens) and len(names) < _MAX_NAME_TOKENS:
+            if names and not self.adjacent(j - 1, j):
+                break
+            if self.is_initial(j) and self.tok(j + 2) is not None and self.adjacent(j + 1, j + 2) \
+                    and self.name_ok(j + 2, strong=strong, allow_lower=False):
+                names.extend((j, j + 1))
+                j += 2
+                continue
+            lower_ok = allow_lower and not names
+            if not self.name_ok(j, strong=strong, allow_lower=lower_ok):
+                break
+            if names and self.tokens[j].text.islower():
+                break
+            names.append(j)
+            if self.tokens[j].text.endswith(_POSSESSIVE):
+                break
+            j += 1
+        if not names:
+            return None
+        if self.tokens[names[0]].text.islower() and len(names) > 1:
+            names = names[:1]
+        last = self.tokens[names[-1]]
+        end = last.end - (2 if last.text.endswith(_POSSESSIVE) else 0)
+        return self.tokens[names[0]].start, end, names[-1]
+
+    def name_backward(self, i: int) -> Optional[tuple[int, int]]:
+        """A capitalised name of 1-3 tokens ending at token i: (start, number of words)."""
+        names: list[int] = []
+        words = 0
+        j = i
+        while j >= 0 and words < _MAX_NAME_TOKENS:
+            if names and not self.adjacent(j, j + 1):
+                break
+            if names and self.tokens[j].text == "." and self.is_initial(j - 1):
+                names.extend((j, j - 1))
+                words += 1
+                j -= 2
+                continue
+            if names and self.tokens[j].text.endswith(_POSSESSIVE):
+                break
+            if not self.name_ok(j, strong=True, allow_lower=False):
+                break
+            names.append(j)
+            words += 1
+            j -= 1
+        if not names:
+            return None
+        return self.tokens[names[-1]].start, words
+
+    def skip_title(self, j: int) -> Optional[int]:
+        """Whether token j starts a title ("Dr." or "Dr"): the title anchor handles those."""
+        tok = self.tok(j)
+        return tok is not None and tok.text.lower() in CLINICIAN_TITLES
+
+    def _pos_is_gpe(self, start: int, end: int) -> bool:
+        """Whether the NLP engine tagged this span as a place (when entities are available)."""
+        if self.doc is None:
+            return False
+        return any(
+            ent.label_ in ("GPE", "LOC") and ent.start_char <= start and end <= ent.end_char
+            for ent in self.doc.ents
+        )
+
+    # -- patterns -----------------------------------------------------------------------------
+
+    def after_title(self, i: int) -> list[tuple[int, int, float]]:
+        """Names after a title: "Dr. Lee", "DR LEE", "dr. lee", "Drs. Lee and Park"."""
+        tok = self.tokens[i]
+        title = tok.text.lower()
+        if title not in CLINICIAN_TITLES:
+            return []
+        j = i + 1
+        if (dot := self.tok(j)) is not None and dot.text == "." and self.adjacent(i, j):
+            j += 1
+        if self.tok(j) is None or not self.adjacent(j - 1, j):
+            return []
+        name = self.name_forward(j, strong=True, allow_lower=title in ("dr", "doctor"))
+        if name is None:
+            return []
+        start, end, k = name
+        score = _SCORE if self.text[start:end].islower() else _SCORE_STRONG
+        results = [(start, end, score)]
+        if title == "drs":
+            while (sep := self.tok(k + 1)) is not None and sep.text.lower() in (",", "and", "&") \
+                    and self.tok(k + 2) is not None and self.adjacent(k, k + 1) \
+                    and self.adjacent(k + 1, k + 2):
+                more = self.name_forward(k + 2, strong=True)
+                if more is None:
+                    break
+                results.append((more[0], more[1], _SCORE_STRONG))
+                k = more[2]
+        return results
+
+    def after_role(self, i: int) -> list[tuple[int, int, float]]:
+        """Names after a role or label: "therapist Ann Lee", "Nurse Practitioner Alice Wong",
+        "NP Kim", "Provider: Ann Lee"."""
+        tok = self.tokens[i]
+        last = self._role_end(i)
+        colon = False
+        if last is None:
+            if tok.text in PREFIX_CREDENTIALS:
+                last = i
+            elif tok.text.lower() in CLINICIAN_LABELS:
+                nxt = self.tok(i + 1)
+                if nxt is None or nxt.text != ":" or not self.adjacent(i, i + 1):
+                    return []
+                last, colon = i + 1, True
+            else:
+                return []
+        j = last + 1
+        if not colon and (sep := self.tok(j)) is not None and sep.text in (":", ",") \
+                and self.adjacent(last, j):
+            j += 1
+        if self.tok(j) is None or not self.adjacent(j - 1, j) or self.skip_title(j):
+            return []
+        # A role word before a credential ("psychiatric NP Kim") is handled from the credential.
+        if self.tokens[j].text in PREFIX_CREDENTIALS:
+            return []
+        name = self.name_forward(j, strong=False)
+        if name is None:
+            return []
+        return [(name[0], name[1], _SCORE)]
+
+    def _role_end(self, i: int) -> Optional[int]:
+        """Index of the last token of the longest role phrase starting at token i."""
+        for length in range(_MAX_ROLE_LEN, 0, -1):
+            if i + length > len(self.tokens):
+                continue
+            words = tuple(t.text.lower() for t in self.tokens[i : i + length])
+            if words in CLINICIAN_ROLES and all(
+                self.adjacent(k, k + 1) for k in range(i, i + length - 1)
+            ):
+                return i + length - 1
+        return None
+
+    def after_signature(self) -> list[tuple[int, int, float]]:
+        """Names after "seen by", "signed:", "Electronically signed by"."""
+        results = []
+        for cue in _SIGNATURE_RE.finditer(self.text):
+            j = bisect_left(self.start_offsets, cue.end())
+            if j >= len(self.tokens) or not self.adjacent(j - 1, j):
+                continue
+            if self.skip_title(j):
+                continue
+            name = self.name_forward(j, strong=False)
+            if name is not None:
+                results.append((name[0], name[1], _SCORE))
+        return results
+
+    def before_credentials(self) -> list[tuple[int, int, float]]:
+        """Names before credentials: "Jane Park, LCSW", "J. Park LMFT", "Ortiz, MD",
+        "Ann Lee, PsyD, LCSW"."""
+        creds = sorted(
+            [(m.start(), m.end(), False) for m in _CRED_ANY_CASE_RE.finditer(self.text)]
+            + [(m.start(), m.end(), True) for m in _CRED_EXACT_RE.finditer(self.text)]
+        )
+        results = []
+        for index, (start, end, exact) in enumerate(creds):
+            # Only the first credential of a chain ("Ann Lee, PhD, LCSW") looks back.
+            if self._follows_credential(start, creds[:index]):
+                continue
+            if self._is_modifier(end):
+                continue
+            i = self._token_ending_before(start)
+            if i is None:
+                continue
+            comma = self.tokens[i].text == ","
+            if comma:
+                i -= 1
+            if i < 0 or not self._close(i, start):
+                continue
+            found = self.name_backward(i)
+            if found is None:
+                continue
+            name_start, words = found
+            chain = self.text[start:end].replace(".", "").upper()
+            ambiguous = exact and not self._chain_has_unambiguous(end, creds[index + 1 :])
+            if ambiguous and not self._ambiguous_ok(
+                chain, comma, words, name_start, self.tokens[i].end, end
+            ):
+                continue
+            results.append((name_start, self.tokens[i].end,
+                            _SCORE if ambiguous else _SCORE_STRONG))
+        return results
+
+    def _chain_has_unambiguous(
+        self, end: int, later: list[tuple[int, int, bool]]
+    ) -> bool:
+        """Whether an unambiguous credential follows in the same chain ("Ann Lee, MA, LPC")."""
+        for start, cred_end, exact in later:
+            if not re.fullmatch(r"\s*,?\s*", self.text[end:start]):
+                return False
+            if not exact:
+                return True
+            end = cred_end
+        return False
+
+    def _ambiguous_ok(
+        self, cred: str, comma: bool, words: int, name_start: int, name_end: int, end: int
+    ) -> bool:
+        """Extra evidence for credentials that are also words or states ("MA", "MD", "DO")."""
+        if not comma and words < 2:
+            return False
+        if self.line_is_caps(name_start) and not comma:
+            return False
+        if cred in _STATE_LIKE:
+            if _ZIP_AFTER_RE.match(self.text, end):
+                return False
+            if self._pos_is_gpe(name_start, name_end):
+                return False
+            before = self.text[:name_start].rstrip(" \t")
+            if words == 1 and before.endswith(","):
+                return False
+        return True
+
+    def _follows_credential(self, start: int, earlier: list[tuple[int, int, bool]]) -> bool:
+        """Whether a credential directly follows another one (", " or " " between)."""
+        return any(re.fullmatch(r"\s*,?\s*", self.text[e:start]) for _, e, _ in earlier[-1:])
+
+    def _is_modifier(self, end: int) -> bool:
+        """Whether the credential modifies the next word ("PhD program", "MS symptoms")."""
+        after = _WORD_AFTER_RE.match(self.text, end)
+        if after is None or "\n" in after.group(0):
+            return False
+        return after.group(1).lower() in CREDENTIAL_FOLLOWERS
+
+    def _token_ending_before(self, pos: int) -> Optional[int]:
+        """Index of the last token that ends at or before ``pos``."""
+        k = pos
+        while k > 0 and self.text[k - 1] in " \t":
+            k -= 1
+        return self.ends.get(k)
+
+    def _close(self, i: int, start: int) -> bool:
+        """Whether token i sits on the credential's line with at most a comma between."""
+        gap = self.text[self.tokens[i].end : start]
+        return len(gap) <= 3 and "\n" not in gap

@@ -1,0 +1,380 @@
+"""Relatives and other personal contacts named next to a relation word ("her husband Tom")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple, Optional
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from deid.lexicon import (
+    CLINICIAN_TITLES,
+    HONORIFICS,
+    MONTH_NAMES,
+    NAME_INTRODUCERS,
+    NON_NAME_POS,
+    RELATION_DETERMINERS,
+    RELATION_PLURALS,
+    RELATION_PREFIXES,
+    RELATION_SUFFIXES,
+    RELATION_WORDS,
+    RELATION_WORDS_EXACT,
+    is_common_capitalized,
+    is_common_word,
+)
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+# Words with inner hyphens or apostrophes ("brother-in-law", "pt's", "O'Brien"), numbers, and
+# single punctuation marks. Our own tokens keep the recognizer independent of the NLP engine.
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+|[^\w\s]")
+_POSSESSIVE = ("'s", "’s")
+# Modifiers allowed between a determiner and a relation word inside "(her older brother)".
+_MODIFIERS = frozenset(
+    "step half ex older younger big little maternal paternal great foster adoptive biological "
+    "birth best twin estranged former late current new live-in oldest youngest eldest "
+    "significant".split()
+)
+_POSSESSIVE_DETERMINERS = RELATION_DETERMINERS - {"the", "a", "an", "its"}
+_APPOSITION_CLOSERS = frozenset(",.;:)")
+_MAX_NAME_TOKENS = 3
+_SCORE = 0.9
+_SCORE_WEAK = 0.85  # lower-case names and "Ann, her mother," appositions
+
+
+class _Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+class FamilyMemberRecognizer(EntityRecognizer):
+    """Find the names of relatives and personal contacts written next to a relation word."""
+
+    ENTITIES = ["RELATIVE"]
+
+    def __init__(
+        self,
+        supported_language: str = "en",
+        name: str = "FamilyMemberRecognizer",
+    ) -> None:
+        # The relation word is the context; Presidio's lemma enhancer must not add to it.
+        super().__init__(
+            supported_entities=list(self.ENTITIES),
+            name=name,
+            supported_language=supported_language,
+            context=[],
+        )
+
+    def load(self) -> None:  # noqa: D102 - nothing to load
+        pass
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: Optional["NlpArtifacts"] = None,
+    ) -> list[RecognizerResult]:
+        """Return RELATIVE spans (the name only) found in ``text``."""
+        if entities and "RELATIVE" not in entities:
+            return []
+        tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+        scan = _Scan(text, tokens, nlp_artifacts)
+        found: dict[tuple[int, int], float] = {}
+        for i in range(len(tokens)):
+            for start, end, score in scan.after_relation(i):
+                found[(start, end)] = max(score, found.get((start, end), 0.0))
+            for start, end, score in scan.before_relation(i):
+                found[(start, end)] = max(score, found.get((start, end), 0.0))
+        return [self._result(start, end, score) for (start, end), score in sorted(found.items())]
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        """Build one Presidio result with our recognizer's name and id."""
+        return RecognizerResult(
+            entity_type="RELATIVE",
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name,
+                original_score=score,
+                textual_explanation="Name next to a relation word",
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+            },
+        )
+
+
+class _Scan:
+    """One text's tokens and the lookups the patterns share (not a recognizer)."""
+
+    def __init__(
+        self, text: str, tokens: list[_Token], nlp_artifacts: Optional["NlpArtifacts"]
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts else None
+        self._caps_lines: dict[int, bool] = {}
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def adjacent(self, i: int, j: int) -> bool:
+        """Whether tokens i and j (i < j, consecutive) sit on one line with little between."""
+        gap = self.text[self.tokens[i].end : self.tokens[j].start]
+        return len(gap) <= 3 and "\n" not in gap and "\r" not in gap
+
+    def tok(self, i: int) -> Optional[_Token]:
+        """Token i, or None past either end."""
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def line_is_caps(self, pos: int) -> bool:
+        """Whether the line holding ``pos`` is written in capitals."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if line_start not in self._caps_lines:
+            line_end = self.text.find("\n", pos)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            letters = [c for c in line if c.isalpha()]
+            upper = sum(c.isupper() for c in letters)
+            self._caps_lines[line_start] = len(letters) >= 4 and upper >= 0.8 * len(letters)
+        return self._caps_lines[line_start]
+
+    def relation_at(self, i: int) -> Optional[tuple[int, bool]]:
+        """If a relation word (or phrase) starts at token i: (index of its last token,
+        whether it ends in a possessive)."""
+        tok = self.tokens[i]
+        word, possessive = _strip_possessive(tok.text)
+        last = i
+        if word.lower() == "significant" and (nxt := self.tok(i + 1)) is not None \
+                and self.adjacent(i, i + 1) and _strip_possessive(nxt.text)[0].lower() == "other":
+            last = i + 1
+            possessive = _strip_possessive(nxt.text)[1]
+        elif not _is_relation_word(word):
+            if not (word in RELATION_WORDS_EXACT and not self.line_is_caps(tok.start)):
+                return None
+        # "mother in law", "ex wife", "step dad": keep going while the next token extends it.
+        while not possessive:
+            nxt = self.tok(last + 1)
+            if nxt is None or not self.adjacent(last, last + 1):
+                break
+            if nxt.text.lower() == "in" and (after := self.tok(last + 2)) is not None:
+                law, poss = _strip_possessive(after.text)
+                if law.lower() in ("law", "laws") and self.adjacent(last + 1, last + 2):
+                    last, possessive = last + 2, poss
+                    continue
+            nxt_word, nxt_poss = _strip_possessive(nxt.text)
+            if _is_relation_word(nxt_word):
+                last, possessive = last + 1, nxt_poss
+                continue
+            break
+        return last, possessive
+
+    def name_ok(self, i: int, *, first: bool, allow_lower: bool) -> bool:
+        """Whether token i can be part of a person's name here."""
+        tok = self.tokens[i]
+        word, _ = _strip_possessive(tok.text)
+        if len(word) < 2 or not word[0].isalpha():
+            return False
+        lower = word.lower()
+        if _is_relation_word(word) or lower in HONORIFICS or lower in CLINICIAN_TITLES:
+            return False
+        if lower in MONTH_NAMES:
+            nxt = self.tok(i + 1)
+            if nxt is not None and nxt.text.isdigit():
+                return False
+        if word.isupper():
+            if is_common_word(word):
+                return False
+            # Acronyms in mixed-case text ("HTN", "CPS") rarely have a vowel; names do.
+            return self.line_is_caps(tok.start) or any(c in "AEIOUY" for c in word)
+        if word[0].isupper():
+            return not is_common_capitalized(word)
+        if not (first and allow_lower) or not word.islower() or is_common_word(word):
+            return False
+        return self._pos_allows_name(tok)
+
+    def _pos_allows_name(self, tok: _Token) -> bool:
+        """Reject a lower-case token the tagger calls a verb, adjective, ... (when tagged)."""
+        if self.doc is None:
+            return True
+        span = self.doc.char_span(tok.start, tok.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return True
+        return span[0].pos_ not in NON_NAME_POS
+
+    def name_forward(self, i: int, *, allow_lower: bool) -> Optional[tuple[int, int, int]]:
+        """A name of 1-3 tokens starting at token i: (start, end, index of last token)."""
+        names: list[int] = []
+        j = i
+        lower_name = False
+        while j < len(self.tokens) and len(names) < _MAX_NAME_TOKENS:
+            if names and not self.adjacent(j - 1, j):
+                break
+            tok = self.tokens[j]
+            # A middle or first initial: "Ann M. Smith", "J. Smith".
+            if (
+                len(tok.text) == 1 and tok.text.isupper()
+                and (dot := self.tok(j + 1)) is not None and dot.text == "."
+                and self.tok(j + 2) is not None and self.adjacent(j, j + 1)
+                and self.adjacent(j + 1, j + 2)
+                and self.name_ok(j + 2, first=False, allow_lower=False)
+            ):
+                names.extend((j, j + 1))
+                j += 2
+                continue
+            if not self.name_ok(j, first=not names, allow_lower=allow_lower or lower_name):
+                break
+            if not names and tok.text.islower():
+                lower_name = True
+            elif names and lower_name != tok.text.islower():
+                break
+            names.append(j)
+            if _strip_possessive(tok.text)[1]:
+                break
+            j += 1
+        if not names or self.tokens[names[-1]].text == ".":
+            return None
+        last = self.tokens[names[-1]]
+        end = last.end - (2 if _strip_possessive(last.text)[1] else 0)
+        return self.tokens[names[0]].start, end, names[-1]
+
+    def name_backward(self, i: int) -> Optional[int]:
+        """Start offset of a capitalised name of 1-3 tokens ending at token i, or None."""
+        names: list[int] = []
+        j = i
+        while j >= 0 and len(names) < _MAX_NAME_TOKENS:
+            if names and not self.adjacent(j, j + 1):
+                break
+            tok = self.tokens[j]
+            if tok.text == "." and j > 0 and len(self.tokens[j - 1].text) == 1 and names:
+                initial = self.tokens[j - 1]
+                if initial.text.isupper() and self.adjacent(j - 1, j):
+                    names.extend((j, j - 1))
+                    j -= 2
+                    continue
+            if _strip_possessive(tok.text)[1] and names:
+                break
+            if not self.name_ok(j, first=False, allow_lower=False):
+                break
+            names.append(j)
+            j -= 1
+        if not names:
+            return None
+        return self.tokens[names[-1]].start
+
+    # -- patterns -----------------------------------------------------------------------------
+
+    def after_relation(self, i: int) -> list[tuple[int, int, float]]:
+        """Names after a relation word: "her husband Tom", "mother, Ann Smith", "son named Eli",
+        "husband's name is Tom", "children Eli and Grace"."""
+        rel = self.relation_at(i)
+        if rel is None:
+            return []
+        last, possessive = rel
+        j = last + 1
+        if possessive:
+            # Only "husband's name is Tom"; otherwise what follows is the relative's thing.
+            words = [t.text.lower() for t in self.tokens[j : j + 2]]
+            if words != ["name", "is"]:
+                return []
+            j += 2
+        elif (tok := self.tok(j)) is not None and tok.text in (",", ":", "-", "(") \
+                and self.adjacent(j - 1, j):
+            j += 1
+        if (tok := self.tok(j)) is not None and tok.text.lower() in NAME_INTRODUCERS:
+            j += 1
+        if (tok := self.tok(j)) is not None and tok.text.lower() in HONORIFICS:
+            j += 2 if (dot := self.tok(j + 1)) is not None and dot.text == "." else 1
+        if self.tok(j) is None or not self.adjacent(j - 1, j):
+            return []
+        name = self.name_forward(j, allow_lower=True)
+        if name is None:
+            return []
+        start, end, k = name
+        score = _SCORE_WEAK if self.text[start:end].islower() else _SCORE
+        results = [(start, end, score)]
+        relation_word = _strip_possessive(self.tokens[last].text)[0].lower()
+        if relation_word in RELATION_PLURALS:
+            results.extend(self._list_continuation(k))
+        return results
+
+    def _list_continuation(self, k: int) -> list[tuple[int, int, float]]:
+        """Further names in a list after a plural relation ("Eli, Sam and Grace")."""
+        results = []
+        while True:
+            j = k + 1
+            words = []
+            while (tok := self.tok(j)) is not None and tok.text.lower() in (",", "and", "&") \
+                    and self.adjacent(j - 1, j) and len(words) < 2:
+                words.append(tok.text)
+                j += 1
+            if not words or self.tok(j) is None or not self.adjacent(j - 1, j):
+                return results
+            name = self.name_forward(j, allow_lower=False)
+            if name is None:
+                return results
+            start, end, k = name
+            results.append((start, end, _SCORE))
+
+    def before_relation(self, i: int) -> list[tuple[int, int, float]]:
+        """Names before a relation: "Tom (husband)", "Ann Smith (pt's mother)",
+        "Ann, her mother,"."""
+        tok = self.tokens[i]
+        if tok.text not in ("(", ",") or i == 0 or not self.adjacent(i - 1, i):
+            return []
+        j = i + 1
+        saw_determiner = False
+        while (nxt := self.tok(j)) is not None and j - i <= 4 and self.adjacent(j - 1, j):
+            lower = nxt.text.lower()
+            if lower in RELATION_DETERMINERS:
+                if tok.text == "," and lower not in _POSSESSIVE_DETERMINERS:
+                    return []
+                saw_determiner = True
+            elif lower not in _MODIFIERS and not lower.startswith("ex-"):
+                break
+            j += 1
+        rel = self.relation_at(j) if self.tok(j) is not None and self.adjacent(j - 1, j) \
+            else None
+        if rel is None or rel[1]:
+            return []
+        if tok.text == ",":
+            # An apposition needs "her/pt's ..." and must close: "Ann, her mother, called".
+            closer = self.tok(rel[0] + 1)
+            if not saw_determiner or (closer is not None and closer.text not in
+                                      _APPOSITION_CLOSERS):
+                return []
+        start = self.name_backward(i - 1)
+        if start is None:
+            return []
+        end = self.tokens[i - 1].end
+        if _strip_possessive(self.tokens[i - 1].text)[1]:
+            return []
+        return [(start, end, _SCORE if tok.text == "(" else _SCORE_WEAK)]
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    """Split a trailing "'s" off a word: ("husband", True) for "husband's"."""
+    if word.endswith(_POSSESSIVE) and len(word) > 2:
+        return word[:-2], True
+    return word, False
+
+
+def _is_relation_word(word: str) -> bool:
+    """Whether a word (any case, possessive already removed) is a relation word."""
+    lower = word.lower()
+    if lower in RELATION_WORDS:
+        return True
+    for suffix in RELATION_SUFFIXES:
+        if lower.endswith(suffix) and len(lower) > len(suffix):
+            lower = lower[: -len(suffix)]
+    changed = True
+    while changed:
+        changed = False
+        for prefix in RELATION_PREFIXES:
+            if lower.startswith(prefix) and len(lower) > len(prefix):
+                lower = lower[len(prefix) :]
+                changed = True
+    return lower in RELATION_WORDS

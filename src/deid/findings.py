@@ -1,0 +1,66 @@
+"""Findings (what was found where, never the text itself) and the one place overlaps are resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from deid.entities import PERSON_ENTITIES
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One identifier found in a note: offsets in the original text, type, score, recognizer, action."""
+
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    recognizer: str
+    action: str | None = None
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def with_action(self, action: str) -> Finding:
+        """The same finding, recording the action the policy took."""
+        return replace(self, action=action)
+
+
+def resolve(findings: Iterable[Finding]) -> list[Finding]:
+    """Non-overlapping findings sorted by start: overlapping names merge, then the longer span wins, then the higher score."""
+    merged = _merge_people([f for f in findings if f.end > f.start])
+    chosen: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    ranked = sorted(merged, key=lambda f: (-(f.end - f.start), -f.score, f.start, f.entity_type))
+    for f in ranked:
+        if all(f.end <= s or f.start >= e for s, e in taken):
+            chosen.append(f)
+            taken.append((f.start, f.end))
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _merge_people(findings: list[Finding]) -> list[Finding]:
+    # Overlapping name spans are one person: keep their union. Its role is that of the longest
+    # span, except that a role found from context (relation word, title) beats a longer plain
+    # NER PERSON. A known client name covering only part of a longer name does not make it the
+    # client's ("Tom Reyes" is not the client "Ann Reyes"): fail safe, it stays PERSON.
+    people = sorted((f for f in findings if f.entity_type in PERSON_ENTITIES), key=lambda f: f.start)
+    others = [f for f in findings if f.entity_type not in PERSON_ENTITIES]
+    clusters: list[list[Finding]] = []
+    for f in people:
+        if clusters and f.start < max(g.end for g in clusters[-1]):
+            clusters[-1].append(f)
+        else:
+            clusters.append([f])
+    for cluster in clusters:
+        best = max(cluster, key=lambda f: (f.end - f.start, f.entity_type != "PERSON", f.score))
+        contextual = [f for f in cluster if f.entity_type in _CONTEXT_ROLES]
+        if best.entity_type == "PERSON" and contextual:
+            best = max(contextual, key=lambda f: (f.end - f.start, f.score))
+        start, end = min(f.start for f in cluster), max(f.end for f in cluster)
+        others.append(replace(best, start=start, end=end, score=max(f.score for f in cluster)))
+    return others
+
+
+_CONTEXT_ROLES = frozenset({"RELATIVE", "CLINICIAN"})

@@ -1,0 +1,65 @@
+"""A small base for plug-in recognizers: regexes whose `value` group is the identifier."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+
+class RegexRecognizer(EntityRecognizer):
+    """Subclass with ENTITY, NAME and PATTERNS = [(regex, score)]; a named group `value` narrows the span.
+
+    Use it when the evidence (a label such as "DOB:" or "MRN") must be matched but not redacted,
+    which Presidio's PatternRecognizer cannot express. Regexes are compiled once per class.
+    """
+
+    ENTITY: ClassVar[str] = ""
+    NAME: ClassVar[str] = ""
+    PATTERNS: ClassVar[list[tuple[str, float]]] = []
+    FLAGS: ClassVar[int] = re.IGNORECASE | re.MULTILINE
+    _compiled: ClassVar[list[tuple[re.Pattern[str], float]]]
+
+    def __init__(self) -> None:
+        cls = type(self)
+        if "_compiled" not in cls.__dict__:
+            cls._compiled = [(re.compile(p, cls.FLAGS), s) for p, s in cls.PATTERNS]
+        super().__init__(
+            supported_entities=[cls.ENTITY], name=cls.NAME or cls.__name__, supported_language="en"
+        )
+
+    def load(self) -> None:
+        """Nothing to load: patterns are compiled at construction."""
+
+    def validate(self, value: str) -> bool:
+        """Override to reject a match a regex cannot rule out."""
+        return True
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        """Every match of every pattern, as the `value` group (or the whole match)."""
+        if entities and self.ENTITY not in entities:
+            return []
+        results = []
+        for regex, score in self._compiled:
+            for match in regex.finditer(text):
+                group = "value" if "value" in regex.groupindex else 0
+                start, end = match.span(group)
+                if start == end or not self.validate(match.group(group)):
+                    continue
+                results.append(
+                    RecognizerResult(
+                        entity_type=self.ENTITY,
+                        start=start,
+                        end=end,
+                        score=score,
+                        analysis_explanation=AnalysisExplanation(
+                            recognizer=self.name, original_score=score, pattern=regex.pattern[:60]
+                        ),
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+        return results

@@ -1,0 +1,140 @@
+"""Tests for recognizers/clinician.py: clinicians' names by title, role, credential or signature."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import RecognizerResult
+
+CLIN = "CLINICIAN"
+
+
+@pytest.fixture(scope="module")
+def recognizer(load_plugin):
+    """The clinician plug-in, loaded by path and built without arguments."""
+    (only,) = load_plugin("clinician.py")
+    return only
+
+
+POSITIVES = [
+    ("Discussed with Dr. Lee.", [(CLIN, "Lee")]),
+    ("Discussed with Dr Lee.", [(CLIN, "Lee")]),
+    ("DISCUSSED WITH DR. LEE", [(CLIN, "LEE")]),
+    ("Seen by Dr. Jane Lee for meds.", [(CLIN, "Jane Lee")]),
+    ("J. Park, LCSW", [(CLIN, "J. Park")]),
+    ("Jane Park, LCSW", [(CLIN, "Jane Park")]),
+    ("Jane Park LMFT", [(CLIN, "Jane Park")]),
+    ("Sam Ortiz, PhD", [(CLIN, "Sam Ortiz")]),
+    ("Ortiz, MD", [(CLIN, "Ortiz")]),
+    ("Ann Lee, Ph.D.", [(CLIN, "Ann Lee")]),
+    ("Ann Lee, M.D.", [(CLIN, "Ann Lee")]),
+    ("Jane Park, MA, LPC", [(CLIN, "Jane Park")]),
+    ("Jane Park MA", [(CLIN, "Jane Park")]),
+    ("Kim, PMHNP-BC", [(CLIN, "Kim")]),
+    ("Ann Lee, OTR/L", [(CLIN, "Ann Lee")]),
+    ("Met with NP Kim.", [(CLIN, "Kim")]),
+    ("Nurse Practitioner Alice Wong", [(CLIN, "Alice Wong")]),
+    ("Pt was seen by Tom Baker.", [(CLIN, "Tom Baker")]),
+    ("signed: Maria Gomez, LPC", [(CLIN, "Maria Gomez")]),
+    ("Electronically signed by Ann Lee, PsyD", [(CLIN, "Ann Lee")]),
+    ("ELECTRONICALLY SIGNED BY ANN LEE, PSYD", [(CLIN, "ANN LEE")]),
+    ("JANE PARK, LCSW", [(CLIN, "JANE PARK")]),
+    ("SEEN BY TOM BAKER", [(CLIN, "TOM BAKER")]),
+    ("Her therapist Ann Lee is on leave.", [(CLIN, "Ann Lee")]),
+    ("Her psychiatrist Dr. Roy adjusted meds.", [(CLIN, "Roy")]),
+    ("Pt referred to Dr. Mark Hill.", [(CLIN, "Mark Hill")]),
+    ("RN Kelly took vitals.", [(CLIN, "Kelly")]),
+    ("dr. lee said to continue.", [(CLIN, "lee")]),
+    ("DR. PARK", [(CLIN, "PARK")]),
+    ("Drs. Lee and Park", [(CLIN, "Lee"), (CLIN, "Park")]),
+    ("Called Dr. Lee's office.", [(CLIN, "Lee")]),
+    ("Provider: Ann Lee", [(CLIN, "Ann Lee")]),
+    ("Counselor: JIM BEAM", [(CLIN, "JIM BEAM")]),
+    ("psychiatric NP Kim", [(CLIN, "Kim")]),
+    ("case manager Bob will follow up", [(CLIN, "Bob")]),
+    ("social worker Amy Chen", [(CLIN, "Amy Chen")]),
+    ("Pt saw Dr. Brown on 3/4.", [(CLIN, "Brown")]),
+    ("Dr. J. Park reviewed.", [(CLIN, "J. Park")]),
+    ("Smith, MD", [(CLIN, "Smith")]),
+    (
+        "Co-signed by Sam Ortiz, PhD; supervised by Jane Park, LCSW",
+        [(CLIN, "Sam Ortiz"), (CLIN, "Jane Park")],
+    ),
+]
+
+NEGATIVES = [
+    "Dr.",
+    "MD",
+    "RN to check vitals.",
+    "The PA said it is fine.",
+    "She is in a PhD program.",
+    "Applied to a Columbia PhD program.",
+    "dr appt tomorrow",
+    "Has NP visit next week.",
+    "Missed Dr. appointment.",
+    "MS symptoms are worse.",
+    "Patient has MS.",
+    "Moved from the MA state system.",
+    "Lives in Baltimore, MD 21201.",
+    "Lives in Boston, MA.",
+    "123 Main St, Baltimore, MD",
+    "She wants to DO it herself.",
+    "Was seen by her PCP.",
+    "The doctor said to rest.",
+    "Her therapist Monday was cancelled.",
+    "Her therapist is on leave.",
+    "Seen by psychiatry.",
+    "LCSW",
+    "Pending MD review.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES)
+def test_finds_clinician_names(recognizer, found, text, expected):
+    """The name (only) next to a title, role, credential or signature cue is CLINICIAN."""
+    assert found(recognizer, text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_ignores_titles_and_credentials_without_names(recognizer, found, text):
+    """Titles, credentials and abbreviations with no name next to them yield nothing."""
+    assert found(recognizer, text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Dr. Lee", "Jane Park, LCSW", "Ortiz, MD", "therapist Ann Lee", "dr. lee said"]
+)
+def test_scores_are_high(recognizer, analyze, text):
+    """A title or credential is strong evidence: every finding scores between 0.85 and 0.95."""
+    (result,) = analyze(recognizer, text)
+    assert 0.85 <= result.score <= 0.95
+
+
+def test_results_carry_recognizer_name_and_id(recognizer, analyze):
+    """Each result names the recognizer and its instance id, as Presidio's own results do."""
+    (result,) = analyze(recognizer, "Dr. Lee")
+    assert result.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY] == (
+        "ClinicianRecognizer"
+    )
+    assert result.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] == (
+        recognizer.id
+    )
+
+
+def test_plugin_defines_one_recognizer_for_clinician(recognizer):
+    """The file defines one no-argument English recognizer for CLINICIAN."""
+    assert recognizer.name == "ClinicianRecognizer"
+    assert recognizer.supported_entities == [CLIN]
+    assert recognizer.supported_language == "en"
+
+
+def test_other_entities_requested_yield_nothing(recognizer, nlp_engine):
+    """Asked only for another entity, the recognizer returns nothing."""
+    text = "Dr. Lee"
+    assert recognizer.analyze(text, ["RELATIVE"], nlp_engine.process_text(text, "en")) == []
+
+
+def test_works_without_nlp_artifacts(recognizer):
+    """Without NLP output the recognizer still finds names from its word lists alone."""
+    text = "Seen by Dr. Lee; signed Jane Park, LCSW."
+    results = sorted(recognizer.analyze(text, [CLIN], None), key=lambda r: r.start)
+    assert [text[r.start : r.end] for r in results] == ["Lee", "Jane Park"]

@@ -1,0 +1,100 @@
+"""The deid command: redact, policies, recognizers, demo, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+NOTE = "Her husband Marcus Bell called (619) 555-0147 on 03/14/2025.\n"
+
+
+def deid(*args: str, stdin: bytes | None = None, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "DEID_KEY"}
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-c", "from deid.cli import main; main()", *args],
+        input=stdin, capture_output=True, env=env, timeout=120,
+    )
+
+
+def test_help_lists_the_commands() -> None:
+    """deid --help names every command."""
+    out = deid("--help").stdout.decode()
+    for command in ("redact", "policies", "recognizers", "demo"):
+        assert command in out
+
+
+def test_redact_from_stdin_and_file(tmp_path: Path) -> None:
+    """deid redact reads standard input or a file and prints the redacted text."""
+    from_stdin = deid("redact", "-", "--policy", "research", stdin=NOTE.encode())
+    assert from_stdin.returncode == 0, from_stdin.stderr
+    assert "Marcus" not in from_stdin.stdout.decode() and "2025" in from_stdin.stdout.decode()
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE, encoding="utf-8")
+    from_file = deid("redact", str(note), "--policy", "insurer")
+    assert from_file.returncode == 0 and "Marcus" not in from_file.stdout.decode()
+    assert "03/14/2025" in from_file.stdout.decode()
+
+
+def test_redact_json_has_spans_without_values() -> None:
+    """--json prints the redacted text and spans with offsets, types and actions, not the values."""
+    result = deid("redact", "--json", stdin=NOTE.encode())
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"text", "spans"}
+    assert {s["entity_type"] for s in payload["spans"]} >= {"RELATIVE", "PHONE_NUMBER", "DATE"}
+    assert all(set(s) == {"start", "end", "entity_type", "score", "recognizer", "action"} for s in payload["spans"])
+    assert "Marcus" not in result.stdout.decode()
+
+
+def test_key_file_enables_keyed_policies(tmp_path: Path) -> None:
+    """A keyed policy runs with --key-file and fails in one line without a key."""
+    key = tmp_path / "key"
+    key.write_text("s3cret-key\n")
+    ok = deid("redact", "--policy", "consultation", "--key-file", str(key), stdin=NOTE.encode())
+    assert ok.returncode == 0 and "Marcus" not in ok.stdout.decode()
+    missing = deid("redact", "--policy", "consultation", stdin=NOTE.encode())
+    assert missing.returncode == 2
+    assert missing.stderr.decode().strip().count("\n") == 0 and "needs a key" in missing.stderr.decode()
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (("redact", "--policy", "nosuch"), NOTE.encode(), "unknown policy 'nosuch'"),
+        (("redact", "/nonexistent/note.txt"), None, "cannot read"),
+        (("redact", "-"), b"\xff\xfe bad bytes", "not UTF-8"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_2(args: tuple, stdin: bytes | None, message: str) -> None:
+    """Bad input exits 2 with a single line on stderr and no traceback."""
+    result = deid(*args, stdin=stdin)
+    err = result.stderr.decode().strip()
+    assert result.returncode == 2
+    assert message in err and "\n" not in err and "Traceback" not in err
+
+
+def test_policies_and_recognizers_listings() -> None:
+    """deid policies shows each policy; deid recognizers shows each recognizer with its source."""
+    policies = deid("policies").stdout.decode()
+    for name in ("research", "insurer", "limited_data_set", "consultation"):
+        assert name in policies
+    recognizers = deid("recognizers").stdout.decode()
+    for name in ("FamilyMemberRecognizer", "ClinicianRecognizer", "DeidPhoneRecognizer", "SpacyRecognizer", "ZipCodeRecognizer"):
+        assert name in recognizers
+    assert "zip_code.yaml" in recognizers.replace("\n", "").replace("│", "").replace(" ", "")
+
+
+def test_demo_runs_on_the_bundled_note() -> None:
+    """deid demo redacts the bundled synthetic note under research and insurer."""
+    result = deid("demo")
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    assert "policy: research" in out and "policy: insurer" in out
+    research = out.split("policy: insurer")[0]
+    assert "Dana" not in research and "Whitfield" not in research

@@ -1,0 +1,64 @@
+"""Row-known identifiers are found wherever they appear."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from deid.known import find_known
+
+
+def found(text: str, known: dict) -> list[tuple[str, str]]:
+    return [(text[f.start : f.end], f.entity_type) for f in find_known(text, known)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dana Whitfield attended.", ["Dana Whitfield"]),
+        ("DANA WHITFIELD attended.", ["DANA WHITFIELD"]),
+        ("dana arrived late; whitfield family present", ["dana", "whitfield"]),
+        ("Whitfield, Dana", ["Whitfield", "Dana"]),
+        ("Ms. Whitfield reports", ["Whitfield"]),
+        ("Danaher and Whitfields", []),  # no partial words
+    ],
+)
+def test_client_name_in_any_case_and_part(text: str, expected: list[str]) -> None:
+    """The client's full name, first or last name alone, in any case, as whole words only."""
+    hits = found(text, {"PATIENT": "Dana Whitfield"})
+    assert sorted(h for h, _ in hits) == sorted(expected)
+    assert {t for _, t in hits} <= {"PATIENT"}
+
+
+@pytest.mark.parametrize(
+    "text", ["cell 619-555-0147", "cell (619) 555-0147", "cell 619.555.0147", "cell 619 555 0147"]
+)
+def test_phone_in_any_format(text: str) -> None:
+    """A known phone number is found however it is punctuated."""
+    assert [h for h, _ in found(text, {"PHONE_NUMBER": "619-555-0147"})] == [text[5:]]
+
+
+@pytest.mark.parametrize(
+    "text", ["DOB 04/02/1988", "DOB 4/2/88", "DOB 1988-04-02", "DOB April 2, 1988", "DOB Apr. 2nd 1988", "DOB 02-APR-1988"]
+)
+def test_dob_in_any_format(text: str) -> None:
+    """A known date of birth is found in the usual written forms."""
+    assert [h for h, _ in found(text, {"DOB": "1988-04-02"})] == [text[4:]]
+
+
+def test_ids_ignore_punctuation_and_need_whole_tokens() -> None:
+    """An MRN matches with other punctuation but not inside a longer number."""
+    assert found("MRN 0073-1942", {"MRN": "00731942"}) == [("0073-1942", "MRN")]
+    assert found("ref 1007319420", {"MRN": "00731942"}) == []
+
+
+def test_missing_and_short_values_are_skipped() -> None:
+    """None, NaN, empty and too-short values find nothing and do not raise."""
+    assert find_known("a b c", {"PATIENT": None, "MRN": math.nan, "PHONE_NUMBER": "", "ACCOUNT_ID": "7"}) == []
+
+
+def test_unknown_entity_type_is_an_error() -> None:
+    """A known-identifier type outside the vocabulary is rejected with the allowed list."""
+    with pytest.raises(ValueError, match="unknown entity type 'NAME'.*PATIENT"):
+        find_known("x", {"NAME": "Dana"})
