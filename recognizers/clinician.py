@@ -51,6 +51,7 @@ _CRED_EXACT_RE = re.compile(_CRED_BOUNDS.format(_credential_regex(CREDENTIALS_EX
 _STATE_LIKE = frozenset({"MD", "MA", "MS", "PA", "DE"})
 _ZIP_AFTER_RE = re.compile(r"\s*,?\s*\d{5}(?:-\d{4})?\b")
 _WORD_AFTER_RE = re.compile(r"\s*([^\W\d_]+)")
+_CHAIN_GAP_RE = re.compile(r"[ \t]*,?[ \t]*")
 _SIGNATURE_RE = re.compile(
     r"\b(?:" + "|".join(SIGNATURE_CUES) + r")(?=[\s:]|$)\s*:?", re.IGNORECASE
 )
@@ -276,8 +277,8 @@ class _Scan:
             return None
         return self.tokens[names[-1]].start, words
 
-    def skip_title(self, j: int) -> Optional[int]:
-        """Whether token j starts a title ("Dr." or "Dr"): the title anchor handles those."""
+    def skip_title(self, j: int) -> bool:
+        """Whether token j is a title ("Dr." or "Dr"), which after_title handles instead."""
         tok = self.tok(j)
         return tok is not None and tok.text.lower() in CLINICIAN_TITLES
 
@@ -285,10 +286,8 @@ class _Scan:
         """Whether the NLP engine tagged this span as a place (when entities are available)."""
         if self.doc is None:
             return False
-        return any(
-            ent.label_ in ("GPE", "LOC") and ent.start_char <= start and end <= ent.end_char
-            for ent in self.doc.ents
-        )
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.ent_type_ in ("GPE", "LOC") for t in span)
 
     # -- patterns -----------------------------------------------------------------------------
 
@@ -386,7 +385,7 @@ class _Scan:
         results = []
         for index, (start, end, exact) in enumerate(creds):
             # Only the first credential of a chain ("Ann Lee, PhD, LCSW") looks back.
-            if self._follows_credential(start, creds[:index]):
+            if index and self._follows(creds[index - 1][1], start):
                 continue
             if self._is_modifier(end):
                 continue
@@ -403,7 +402,7 @@ class _Scan:
                 continue
             name_start, words = found
             chain = self.text[start:end].replace(".", "").upper()
-            ambiguous = exact and not self._chain_has_unambiguous(end, creds[index + 1 :])
+            ambiguous = exact and not self._chain_has_unambiguous(end, creds, index + 1)
             if ambiguous and not self._ambiguous_ok(
                 chain, comma, words, name_start, self.tokens[i].end, end
             ):
@@ -413,11 +412,11 @@ class _Scan:
         return results
 
     def _chain_has_unambiguous(
-        self, end: int, later: list[tuple[int, int, bool]]
+        self, end: int, creds: list[tuple[int, int, bool]], first: int
     ) -> bool:
         """Whether an unambiguous credential follows in the same chain ("Ann Lee, MA, LPC")."""
-        for start, cred_end, exact in later:
-            if not re.fullmatch(r"\s*,?\s*", self.text[end:start]):
+        for start, cred_end, exact in creds[first:]:
+            if not self._follows(end, start):
                 return False
             if not exact:
                 return True
@@ -442,9 +441,10 @@ class _Scan:
                 return False
         return True
 
-    def _follows_credential(self, start: int, earlier: list[tuple[int, int, bool]]) -> bool:
-        """Whether a credential directly follows another one (", " or " " between)."""
-        return any(re.fullmatch(r"\s*,?\s*", self.text[e:start]) for _, e, _ in earlier[-1:])
+    def _follows(self, previous_end: int, start: int) -> bool:
+        """Whether a credential starting at ``start`` directly follows one ending at
+        ``previous_end`` (only spaces and a comma between, as in "PhD, LCSW")."""
+        return _CHAIN_GAP_RE.fullmatch(self.text, previous_end, start) is not None
 
     def _is_modifier(self, end: int) -> bool:
         """Whether the credential modifies the next word ("PhD program", "MS symptoms")."""

@@ -284,6 +284,9 @@ class _Scan:
         elif (tok := self.tok(j)) is not None and tok.text in (",", ":", "-", "(") \
                 and self.adjacent(j - 1, j):
             j += 1
+        elif [t.text.lower() for t in self.tokens[j : j + 2]] in (["name", ":"], ["name", "is"]):
+            # A form field: "Spouse Name: Tom Smith".
+            j += 2
         if (tok := self.tok(j)) is not None and tok.text.lower() in NAME_INTRODUCERS:
             j += 1
         if (tok := self.tok(j)) is not None and tok.text.lower() in HONORIFICS:

@@ -303,6 +303,13 @@ _COMMON_OPEN = """
     permission consent release roi number numbers email address passed away together
     committed caring loving helpful aware unaware sad scared mad
     january february march july september october november december
+    line hotline triage station desk staff team review utilization committee board
+    department quality admin administration billing records pharmacy insurance psychiatry
+    psychology nursing medicine clinic center centre services unit floor ward intake
+    english spanish mexican american african asian chinese korean japanese vietnamese
+    filipino indian hispanic latino latina latinx caucasian native european catholic
+    christian jewish muslim baptist mormon buddhist hindu atheist speaking
+    facebook instagram snapchat tiktok twitter youtube google zoom text texts
     pt pts cl dx rx tx sx fx hx sz si hi avh ah vh ptsd adhd add ocd gad mdd bpd asd odd
     sud aud ed er icu ccu picu nicu ld ob gyn pcp cps dcfs dss dhs aa na ca ssi ssdi va
     dui dwi iep snf alf ltc ems ama bp hr rr lol tbd tba n/a na nka nkda wnl prn bid tid

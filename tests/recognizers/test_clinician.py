@@ -55,6 +55,14 @@ POSITIVES = [
     ("Pt saw Dr. Brown on 3/4.", [(CLIN, "Brown")]),
     ("Dr. J. Park reviewed.", [(CLIN, "J. Park")]),
     ("Smith, MD", [(CLIN, "Smith")]),
+    ("Jane M. Park, PhD", [(CLIN, "Jane M. Park")]),
+    ("Jane Park, LCSW-C", [(CLIN, "Jane Park")]),
+    ("Ann Lee RN", [(CLIN, "Ann Lee")]),
+    ("THERAPIST: JANE PARK", [(CLIN, "JANE PARK")]),
+    ("Dr. O'Brien", [(CLIN, "O'Brien")]),
+    ("Dr. Smith-Jones", [(CLIN, "Smith-Jones")]),
+    ("Attending: Dr. Lee", [(CLIN, "Lee")]),
+    ("Family therapist Ann Lee", [(CLIN, "Ann Lee")]),
     (
         "Co-signed by Sam Ortiz, PhD; supervised by Jane Park, LCSW",
         [(CLIN, "Sam Ortiz"), (CLIN, "Jane Park")],
@@ -85,6 +93,13 @@ NEGATIVES = [
     "Seen by psychiatry.",
     "LCSW",
     "Pending MD review.",
+    "Patient is an RN at Scripps.",
+    "She works as an NP.",
+    "Called the Nurse Line.",
+    "Reviewed by Utilization Review.",
+    "Signed by Client.",
+    "Therapist Notes",
+    "Dr's note received.",
 ]
 
 

@@ -54,6 +54,12 @@ POSITIVES = [
     ("coworker J. Smith reported it.", [(REL, "J. Smith")]),
     ("Her sister Mary-Kate O'Brien visited.", [(REL, "Mary-Kate O'Brien")]),
     ("Mother: Ann Smith", [(REL, "Ann Smith")]),
+    ("Spouse Name: Tom Smith", [(REL, "Tom Smith")]),
+    ("Guardian: Ann Smith", [(REL, "Ann Smith")]),
+    ("HER HUSBAND TOM SAID SO", [(REL, "TOM")]),
+    ("her ex boyfriend Ricky called", [(REL, "Ricky")]),
+    ("boyfriend Jake's mother Linda", [(REL, "Jake"), (REL, "Linda")]),
+    ("Children: Eli and Ann", [(REL, "Eli"), (REL, "Ann")]),
     (
         "children Eli, Sam and Grace live with her.",
         [(REL, "Eli"), (REL, "Sam"), (REL, "Grace")],
@@ -91,6 +97,14 @@ NEGATIVES = [
     "his wife of 20 years",
     "so she left early",
     "Her husband drinks daily.",
+    "Her son English teacher is kind.",
+    "His wife Spanish speaking only.",
+    "Met a friend Facebook group.",
+    "Pt's Mother Present",
+    "Mother Reports Improvement",
+    "Mother deceased, father in prison.",
+    "Relationship to patient: Mother",
+    "Mom Jan 5 visit",
 ]
 
 
