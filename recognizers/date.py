@@ -1,10 +1,24 @@
 """Dates in the forms clinical notes use: 3/14, 03/14/2025, 2025-03-14, Mar 14th, 14-MAR-2025, March 2025."""
 
+import re
+
 from deid.dates import parse_date
 from deid.recognizer_kit import RegexRecognizer
 
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _ORD = r"(?:st|nd|rd|th)?"
+
+
+_SLASH_PAIR = re.compile(r"\d{1,2}/\d{1,2}")
+# Words that make "a/b" a setting, score or ratio rather than a date.
+_RATIO_BEFORE = re.compile(
+    r"\b(?:psv|ps|cpap|peep|simv|imv|ac|prvc|vent|bipap|settings?|pain|rated|rates|scale|score|"
+    r"level|strength|ratio|x)\b[^.;\n]{0,20}$",
+    re.IGNORECASE,
+)
+_RATIO_AFTER = re.compile(
+    r"\s?(?:up|down|of|strength|ns|mg|mcg|cc|ml|%|\(|th\b|x\b)|[^.;\n]{0,15}\bpain\b", re.IGNORECASE
+)
 
 
 class ClinicalDateRecognizer(RegexRecognizer):
@@ -22,6 +36,16 @@ class ClinicalDateRecognizer(RegexRecognizer):
         (rf"\b(?P<value>{_MON}[\s,-]+\d{{4}})\b", 0.8),
     ]
 
-    def validate(self, value: str) -> bool:
-        """Accept only real calendar dates."""
-        return parse_date(value) is not None
+    def accept(self, text: str, start: int, end: int) -> bool:
+        """Accept real calendar dates; a month/day without a year must not read as a ratio."""
+        value = text[start:end]
+        parsed = parse_date(value)
+        if parsed is None:
+            return False
+        if parsed.year is None and _SLASH_PAIR.fullmatch(value):
+            m, d = (int(x) for x in value.split("/"))
+            if m < d <= 4:
+                return False  # 1/2, 2/3, 3/4: fractions
+            if _RATIO_BEFORE.search(text, max(0, start - 32), start) or _RATIO_AFTER.match(text, end):
+                return False  # vent settings 10/5, pain 5/10, "1/2 up", "1/2 NS"
+        return True

@@ -133,6 +133,48 @@ def demo(config: ConfigOption = None) -> None:
         out.print(result.text, markup=False)
 
 
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: {id, text, spans: [{start, end, label}]} per line.")],
+    policy: PolicyOption = "research",
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the metrics as JSON here.")] = None,
+    show_text: Annotated[
+        bool, typer.Option("--show-text", help="List missed/false tokens as text, not shapes (contains PHI).")
+    ] = False,
+    top: Annotated[int, typer.Option(help="How many missed and false-positive shapes to list.")] = 15,
+    config: ConfigOption = None,
+    key_file: KeyFileOption = None,
+) -> None:
+    """Measure detection on gold data: token recall and precision, overall and per label."""
+    from deid.evaluate import evaluate, load_gold
+    from deid.redact import Redactor
+
+    records = load_gold(gold)
+    report = evaluate(records, Redactor(policy, key=_read_key(key_file), config=config), show_text=show_text)
+    summary = report.to_dict(top=top)
+    head = Table("notes", "gold tokens", "recall", "precision", "F1", "notes/s")
+    head.add_row(
+        str(report.notes), str(report.recall.total), f"{report.recall.ratio:.4f}",
+        f"{report.precision.ratio:.4f}", f"{report.f1:.4f}", f"{report.notes / max(report.seconds, 1e-9):.1f}",
+    )
+    out.print(head)
+    labels = Table("gold label", "tokens", "recall", title="recall by gold label")
+    for label, tally in sorted(report.by_label.items()):
+        labels.add_row(label, str(tally.total), f"{tally.ratio:.4f}")
+    types = Table("predicted type", "tokens", "precision", title="precision by predicted type")
+    for entity, tally in sorted(report.by_type.items()):
+        types.add_row(entity, str(tally.total), f"{tally.ratio:.4f}")
+    out.print(labels, types)
+    what = "text" if show_text else "shape"
+    for title, rows in (("most missed", summary["top_missed"]), ("most falsely flagged", summary["top_false_positives"])):
+        table = Table("type", what, "tokens", title=title)
+        for kind, token, n in rows:
+            table.add_row(kind, token, str(n))
+        out.print(table, markup=False)
+    if json_out is not None:
+        json_out.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+
+
 def main() -> None:
     """Console entry point: run the app, turning deid's errors into one line and exit code 2."""
     try:

@@ -16,11 +16,13 @@ from deid.config import EngineConfig, load_engine_config
 from deid.entities import to_vocabulary
 from deid.errors import ConfigError
 from deid.findings import Finding
+from deid.ner import NoteSpacyRecognizer
 from deid.paths import recognizers_dir
 from deid.plugins import Plugin, load_folder
 
 log = logging.getLogger(__name__)
 _WHITESPACE = re.compile(r"\s")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Detector:
@@ -66,6 +68,9 @@ class Detector:
         pieces: list[tuple[int, int, str]] = []  # (note index, offset, piece)
         counts: list[int] = []
         for i, text in enumerate(texts):
+            # spaCy hashes tokens as UTF-8, which a lone surrogate (left by a lossy decode) cannot
+            # be: it crashed. Detection sees U+FFFD instead, one code point for one (same offsets).
+            text = _SURROGATE.sub("\ufffd", text)
             chunks = list(_chunks(text, self.config.chunk_chars))
             counts.append(len(chunks))
             pieces += [(i, offset, chunk) for offset, chunk in chunks]
@@ -95,7 +100,7 @@ class Detector:
         if not text.strip():
             return []
         results = self.analyzer.analyze(text=text, language=self.language, nlp_artifacts=nlp_artifacts)
-        return [_to_finding(r, offset) for r in _clean_ner(results, text)]
+        return [_to_finding(r, offset) for r in results]
 
     def _predefined(self) -> list[EntityRecognizer]:
         out = []
@@ -107,7 +112,7 @@ class Detector:
                 )
             if name == "SpacyRecognizer":
                 entities = sorted(set(self.config.ner_entity_mapping.values()))
-                out.append(cls(supported_language=self.language, supported_entities=entities))
+                out.append(NoteSpacyRecognizer(supported_language=self.language, supported_entities=entities))
             else:
                 out.append(cls(supported_language=self.language))
         return out
@@ -122,23 +127,6 @@ def _to_finding(result: RecognizerResult, offset: int) -> Finding:
         score=round(float(result.score), 4),
         recognizer=str(meta.get(RecognizerResult.RECOGNIZER_NAME_KEY, "unknown")),
     )
-
-
-def _clean_ner(results: list[RecognizerResult], text: str) -> Iterator[RecognizerResult]:
-    for result in results:
-        meta = result.recognition_metadata or {}
-        if meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) != "SpacyRecognizer":
-            yield result
-            continue
-        # spaCy's NER runs entities across line breaks ("Raman, PsyD\n\nS: Client"); a name or
-        # place in a note does not, so an NER span is cut at its first line break.
-        newline = text.find("\n", result.start, result.end)
-        if newline > result.start:
-            result.end = len(text[:newline].rstrip())
-        # A "person" with digits in it is an ID or a log line, never a name (presidio 786, 1173).
-        if result.entity_type == "PERSON" and any(c.isdigit() for c in text[result.start : result.end]):
-            continue
-        yield result
 
 
 def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:

@@ -32,7 +32,8 @@ def resolve(findings: Iterable[Finding]) -> list[Finding]:
     merged = _merge_people([f for f in findings if f.end > f.start])
     chosen: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    ranked = sorted(merged, key=lambda f: (-(f.end - f.start), -f.score, f.start, f.entity_type))
+    # The recognizer is the last tie-break, so the result never depends on the input order.
+    ranked = sorted(merged, key=lambda f: (-(f.end - f.start), -f.score, f.start, f.entity_type, f.recognizer))
     for f in ranked:
         if all(f.end <= s or f.start >= e for s, e in taken):
             chosen.append(f)
@@ -54,10 +55,12 @@ def _merge_people(findings: list[Finding]) -> list[Finding]:
         else:
             clusters.append([f])
     for cluster in clusters:
-        best = max(cluster, key=lambda f: (f.end - f.start, f.entity_type != "PERSON", f.score))
+        # Ties end on type then recognizer, never on input order; RELATIVE beats PATIENT and
+        # CLINICIAN (which the insurer keeps), the fail-safe way.
+        best = max(cluster, key=lambda f: (f.end - f.start, f.entity_type != "PERSON", f.score, f.entity_type, f.recognizer))
         contextual = [f for f in cluster if f.entity_type in _CONTEXT_ROLES]
         if best.entity_type == "PERSON" and contextual:
-            best = max(contextual, key=lambda f: (f.end - f.start, f.score))
+            best = max(contextual, key=lambda f: (f.end - f.start, f.score, f.entity_type, f.recognizer))
         start, end = min(f.start for f in cluster), max(f.end for f in cluster)
         others.append(replace(best, start=start, end=end, score=max(f.score for f in cluster)))
     return others

@@ -65,6 +65,8 @@ def _pattern(entity_type: str, value: str) -> re.Pattern[str] | None:
         return None
     if entity_type in PERSON_ENTITIES:
         words = [w for w in _WORD.findall(value) if w.lower().strip(".") not in _NAME_NOISE]
+        # Each half of a double-barrelled name is used alone too ("Ms. Jones" for "Smith-Jones").
+        words += [p for w in words if "-" in w for p in w.split("-") if sum(map(str.isalpha, p)) >= 3]
         full = r"\s+".join(re.escape(w) for w in value.split())
         return _bounded([full, *(re.escape(w) for w in words)])
     if entity_type in ("DOB", "DATE"):

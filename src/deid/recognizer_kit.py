@@ -11,6 +11,8 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 class RegexRecognizer(EntityRecognizer):
     """Subclass with ENTITY, NAME and PATTERNS = [(regex, score)]; a named group `value` narrows the span.
 
+    Patterns are tried in order; a match inside one already found is skipped.
+
     Use it when the evidence (a label such as "DOB:" or "MRN") must be matched but not redacted,
     which Presidio's PatternRecognizer cannot express. Regexes are compiled once per class.
     """
@@ -36,17 +38,25 @@ class RegexRecognizer(EntityRecognizer):
         """Override to reject a match a regex cannot rule out."""
         return True
 
+    def accept(self, text: str, start: int, end: int) -> bool:
+        """Override to judge a match by its surroundings; by default, `validate` of the value."""
+        return self.validate(text[start:end])
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Every match of every pattern, as the `value` group (or the whole match)."""
         if entities and self.ENTITY not in entities:
             return []
         results = []
+        taken: list[tuple[int, int]] = []  # patterns are in priority order; later ones fill gaps
         for regex, score in self._compiled:
             for match in regex.finditer(text):
                 group = "value" if "value" in regex.groupindex else 0
                 start, end = match.span(group)
-                if start == end or not self.validate(match.group(group)):
+                if start == end or any(s <= start and end <= e for s, e in taken):
                     continue
+                if not self.accept(text, start, end):
+                    continue
+                taken.append((start, end))
                 results.append(
                     RecognizerResult(
                         entity_type=self.ENTITY,

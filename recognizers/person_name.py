@@ -1,0 +1,92 @@
+"""Person names in any case, from Census name lists filtered by how often a word is a word.
+
+In mixed-case notes a name must be capitalized; in ALL-CAPS or all-lower-case notes case says
+nothing, so the lexicon decides alone. Runs of name words (with initials) form one name; a run
+needs one strong name word, or two ambiguous ones ("Mark Hall"). Role-less: PERSON. Relatives and
+clinicians are found by their context in family_member.py and clinician.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from deid.casing import MIXED, case_regime
+from deid.clinical_terms import is_clinical_term
+from deid.name_lexicon import AMBIGUOUS, STRONG, is_given_name, name_strength, warm
+
+_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'\-]*[A-Za-z])?")
+# What may sit between two words of one name: spaces, or a period after an initial.
+_JOIN = re.compile(r"[ \t]{1,2}|\.[ \t]?")
+_INITIAL = 0.1
+
+
+class PersonNameRecognizer(EntityRecognizer):
+    """PERSON from name lexicons, case-aware."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="PersonNameRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        """Load the name tables at start-up rather than on the first note."""
+        warm()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        """Find runs of name words and score them."""
+        if entities and "PERSON" not in entities:
+            return []
+        mixed = case_regime(text) == MIXED
+        results = []
+        run: list[tuple[int, int, float]] = []
+        for match in _TOKEN.finditer(text):
+            strength = self._strength(match.group(), mixed)
+            if run and (strength == 0 or not _JOIN.fullmatch(text[run[-1][1] : match.start()])):
+                results += self._emit(run)
+                run = []
+            if strength:
+                run.append((match.start(), match.end(), strength))
+        results += self._emit(run)
+        return results
+
+    @staticmethod
+    def _strength(word: str, mixed: bool) -> float:
+        if mixed and not word[0].isupper():
+            return 0.0
+        if len(word) == 1:
+            return _INITIAL if word.isupper() else 0.0
+        if is_clinical_term(word):
+            return 0.0
+        if mixed and word.isupper() and len(word) <= 3:
+            return 0.0  # an abbreviation in a mixed-case note
+        strength = name_strength(word)
+        if strength == STRONG and len(word) <= 3 and not is_given_name(word):
+            return AMBIGUOUS  # short rare surnames collide with abbreviations (GU, CV)
+        return strength
+
+    def _emit(self, run: list[tuple[int, int, float]]) -> list[RecognizerResult]:
+        # Trim initials off both ends: they join a name, they are not one.
+        while run and run[0][2] == _INITIAL and (len(run) == 1 or run[1][2] == _INITIAL):
+            run = run[1:]
+        while run and run[-1][2] == _INITIAL:
+            run = run[:-1]
+        if not run:
+            return []
+        strengths = [s for _, _, s in run]
+        if STRONG in strengths:
+            score = 0.85 if len([s for s in strengths if s >= AMBIGUOUS]) > 1 else 0.7
+        elif strengths.count(AMBIGUOUS) >= 2:
+            score = 0.5
+        else:
+            return []
+        start, end = run[0][0], run[-1][1]
+        return [
+            RecognizerResult(
+                "PERSON", start, end, score,
+                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="name lexicon"),
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+        ]

@@ -1,0 +1,102 @@
+"""Clinical vocabulary that looks like names or places but is not: a deny list for name detection.
+
+Written by hand for deid from general clinical knowledge (MIT): note section headers, common
+abbreviations, devices and eponymous tests, and frequently used drug names (generic and brand).
+It is general vocabulary, not taken from any evaluation corpus. Lower case; look up `.lower()`.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.lower().split())
+
+
+SECTIONS_AND_ABBREVIATIONS = _words(
+    """
+    abd abdo abdomen alt ast bun cr cre crea gfr inr ptt pt ot ns lr d5w d5 kcl mgso4 hco3 po2 pco2
+    sao2 spo2 fio2 peep cpap bipap vent vt rr hr bp sbp dbp map cvp pcwp ci co svr ef hgb hct wbc plt
+    cv resp neuro gu gi id heme endo renal skin psych psychosocial social dispo access lines
+    npn nsg nursing carevue meds med gtt gtts prn qd bid tid qid qhs qam qpm hs ac pc npo po pr iv im sq
+    sc sl ng og ngt ogt peg picc tlc cvl aline art swan ett trach trachs cath foley ucath
+    foleys chest cxr ct cta mri mra us echo tte tee ekg ecg eeg emg abg vbg lfts lfts ua ucx bcx
+    ivf ivfs tpn ppn tf tfs osh ed er icu ccu micu sicu csru ctic nicu picu pacu or ir cath
+    afib aflutter svt vtach vfib nsr sr st sb pvc pvcs pac pacs lbbb rbbb chf cad copd dm htn
+    cabg mi nstemi stemi pe dvt cva tia sah sdh ich ards pna uti sepsis esrd arf ckd aki hd cvvh
+    cvvhd cvvhdf crrt ptx hx pmh psh fh sh ros hpi cc a&o aox aaox perrl perla mae mae's lle rle lue
+    rue bil bilat ble bue dp pt's pts ddx r/o s/p w/ w/o c/o f/u d/c dc'd d/cd neg pos wnl nad
+    sob doe pnd orthopnea le ue rll rml rul lll lul cta rhonchi rales crackles wheezes diminished
+    si hi avh mse phq gad pcl cbt dbt emdr act ipt mi ptsd ocd adhd bpd mdd gad sud aud oud
+    ssri snri maoi tca iop php ect tms
+    cont contd cont'd cont' con't
+    vea vpb vpbs pac pvc riss ssri fent vec vecuronium precedex perl perla pearl perrla nard
+    sero sang serosang serosanguinous reck rechk chk freq sx sxn sxnd suctioned ortho neph pulm
+    cards gyn ob psych onc heme hem rehab pt/ot slp rt resp lytes repl ivp ivpb gtts dsd abx
+    oint ung sats sat tol tx txr trx rx dx ddx fx hx sx px ptx hemo hemodynamics vss vs afeb
+    pacer pacers pacing paced stent stents bolus boluses sternal sternum wean weaned weaning
+    thrush nystatin sputum lavage bronch ett ngt sump ostomy jp jps drain drains chux bair
+    trach'd passy muir kinair kinaire roto rotoprone
+    levo levophed neo neosynephrine dopa dopamine dobutamine dobut epi norepi vaso vasopressin
+    nipride ntg nitro milrinone amio amiodarone lido lidocaine dilt diltiazem esmolol labetalol
+    lopressor metoprolol hydral hydralazine captopril lisinopril digoxin dig lasix furosemide
+    bumex bumetanide diamox aldactone spironolactone heparin hep lovenox coumadin warfarin asa
+    aspirin plavix integrilin tpa insulin nph glargine lantus humalog novolog kayexalate
+    vanco vancomycin zosyn ceftriaxone cefazolin ancef levaquin levofloxacin cipro flagyl
+    zithromax azithromycin bactrim gent gentamicin tobra meropenem imipenem unasyn clinda
+    fluconazole diflucan acyclovir protonix pantoprazole pepcid famotidine carafate reglan
+    zofran ondansetron colace senna dulcolax lactulose mom fentanyl versed midazolam propofol
+    diprivan ativan lorazepam haldol haloperidol morphine ms dilaudid hydromorphone oxycodone
+    percocet vicodin tylenol acetaminophen motrin ibuprofen toradol ketorolac narcan naloxone
+    solumedrol methylpred decadron dexamethasone prednisone hydrocortisone albuterol atrovent
+    combivent nebs neb mucomyst kcl kphos mag calcium ca mg phos k na cl glucose dextrose
+    sertraline zoloft fluoxetine prozac escitalopram lexapro citalopram celexa paroxetine paxil
+    venlafaxine effexor duloxetine cymbalta bupropion wellbutrin mirtazapine remeron trazodone
+    buspirone buspar hydroxyzine vistaril clonazepam klonopin alprazolam xanax diazepam valium
+    quetiapine seroquel olanzapine zyprexa risperidone risperdal aripiprazole abilify lurasidone
+    latuda clozapine clozaril lithium lamotrigine lamictal depakote valproate topiramate topamax
+    gabapentin neurontin prazosin propranolol clonidine guanfacine methylphenidate ritalin
+    concerta adderall vyvanse atomoxetine strattera naltrexone vivitrol buprenorphine suboxone
+    methadone disulfiram antabuse acamprosate ambien zolpidem melatonin
+    """
+)
+
+# Devices, signs, tests and diseases named after people: capitalized, Census surnames, never
+# identifiers in a note.
+EPONYMS = _words(
+    """
+    foley swan ganz hickman groshong quinton mahurkar cordis pleurevac hemovac jackson pratt
+    yankauer salem levin doppler trendelenburg babinski guaiac bovie heimlich cheyne stokes
+    kussmaul korotkoff glasgow apgar alzheimer alzheimers parkinson parkinsons crohn crohns
+    hodgkin hodgkins cushing cushings addison addisons hashimoto hashimotos raynaud raynauds
+    guillain barre kaposi wernicke korsakoff tourette tourettes asperger aspergers graves
+    homan homans murphy kernig brudzinski romberg allen gram
+    """
+)
+
+TIME_WORDS = _words(
+    """
+    eve eves evening evenings days nights noc nocs
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    today tonight tomorrow yesterday morning afternoon evening night noc overnight
+    christmas easter thanksgiving
+    """
+)
+
+# Languages and nationalities are capitalized and some are surnames (English, French), never names.
+LANGUAGES = _words(
+    """
+    english spanish french german italian portuguese russian chinese mandarin cantonese
+    japanese korean vietnamese arabic haitian creole polish greek hindi urdu tagalog somali
+    american irish scottish british mexican puerto rican cuban dominican african asian latino
+    latina hispanic caucasian
+    """
+)
+
+NOT_NAMES = SECTIONS_AND_ABBREVIATIONS | EPONYMS | TIME_WORDS | LANGUAGES
+
+
+def is_clinical_term(word: str) -> bool:
+    """True for clinical vocabulary, eponyms and time words that must not be taken for names."""
+    return word.lower().strip(".'") in NOT_NAMES

@@ -1,0 +1,89 @@
+"""How name-like a word is, from general sources only (never from the notes we evaluate on).
+
+- Given names and surnames: U.S. Census Bureau 1990 name frequency files (public domain), as
+  shipped by the MIT-licensed `names` package: 5,163 given names, 88,799 surnames.
+- Whether a word is mostly written capitalized: spaCy's English lexeme probabilities
+  (`spacy-lookups-data`, MIT), estimated from a large web corpus. P("John") >> P("john") says
+  proper noun; P("will") >> P("Will") says common word, even though Will is also a name.
+
+A word is a *strong* name when it is on a Census list and is written capitalized clearly more
+often than not, or never occurs in the web corpus at all (rare surnames); *ambiguous* when it
+is on a list but is often a word too (Mark, Grace, Hall, Brown); otherwise it is a word (bolus,
+will, hope) and is a name only in a name context (relation words, titles), which other
+recognizers handle.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+STRONG = 1.0
+AMBIGUOUS = 0.5
+
+# log-probability margins (capitalized minus lower-case form). Chosen on general grounds: -1.5 is "written lower case
+# about 30 times as often", e.g. will, hope, may; 0.5 is "capitalized 3 times as often".
+_COMMON_BELOW = -1.5
+_PROPER_ABOVE = 0.5
+_MISSING = -25.0
+
+
+def _census_names() -> tuple[frozenset[str], frozenset[str]]:
+    folder = Path(str(resources.files("names")))
+
+    def read(name: str) -> frozenset[str]:
+        with open(folder / name, encoding="ascii") as fh:
+            return frozenset(line.split()[0].lower() for line in fh if line.strip())
+
+    return read("dist.female.first") | read("dist.male.first"), read("dist.all.last")
+
+
+def _lexeme_probs() -> dict[str, float]:
+    path = Path(str(resources.files("spacy_lookups_data"))) / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
+    first, last = _census_names()
+    probs = _lexeme_probs()
+    strength: dict[str, float] = {}
+    for word in first | last:
+        lower = probs.get(word, _MISSING)
+        margin = probs.get(word.capitalize(), _MISSING) - lower
+        # Absent from the web corpus in both cases: a rare name (Przybylo), not a word.
+        if margin > _PROPER_ABOVE or (word not in probs and word.capitalize() not in probs):
+            strength[word] = STRONG
+        elif margin > _COMMON_BELOW:
+            strength[word] = AMBIGUOUS
+    # Ordinary words: frequent in lower case and not mostly capitalized. Used to reject NER
+    # "names" such as Neuro, Soft, Draining.
+    common = frozenset(
+        w for w, p in probs.items()
+        if w.isalpha() and w.islower() and p > -14.5 and probs.get(w.capitalize(), _MISSING) - p < _PROPER_ABOVE
+    )
+    return strength, first, common
+
+
+def name_strength(word: str) -> float:
+    """STRONG, AMBIGUOUS or 0.0 for a single word, case-insensitively."""
+    return _tables()[0].get(word.lower(), 0.0)
+
+
+def is_given_name(word: str) -> bool:
+    """True when the word is on the Census given-name lists."""
+    return word.lower() in _tables()[1]
+
+
+def is_common_word(word: str) -> bool:
+    """True for ordinary English words (frequent in lower case), whatever case they come in."""
+    return word.lower() in _tables()[2]
+
+
+def warm() -> None:
+    """Load the tables now (start-up), not on the first note."""
+    _tables()

@@ -1,0 +1,47 @@
+"""OrganizationRecognizer: facilities and organizations by kind word or context."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.paths import recognizers_dir
+from deid.plugins import load_python
+
+# Loaded the way the engine loads plug-ins: by file path, no-argument constructor.
+(REC,) = load_python(recognizers_dir() / "organization.py")
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[r.start : r.end], r.entity_type) for r in REC.analyze(text, [], None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Transferred from Calvert Hospital today.", [("Calvert Hospital", "FACILITY")]),
+        ("TRANSFER FROM CALVERT HOSPITAL.", [("CALVERT HOSPITAL", "FACILITY")]),
+        ("Seen at St. Mary's Medical Center.", [("St. Mary's Medical Center", "FACILITY")]),
+        ("Daughter attends Jefferson Elementary School.", [("Jefferson Elementary School", "ORGANIZATION")]),
+        ("She works at Costco on weekends.", [("Costco", "ORGANIZATION")]),
+        ("He was hired by Acme Corp. last year.", [("Acme Corp", "ORGANIZATION")]),
+        ("Member of Grace Baptist Church.", [("Grace Baptist Church", "ORGANIZATION")]),
+    ],
+)
+def test_named_facilities_and_organizations(text: str, expected: list) -> None:
+    """A name before a kind word, or a capitalized name after a work/school phrase, is found."""
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transferred to the hospital for evaluation.",
+        "PT TO GO TO REHAB WHEN STABLE.",
+        "She goes to school and church on Sundays.",
+        "Discussed with the clinic staff.",
+        "works at home",
+    ],
+)
+def test_generic_places_are_not_names(text: str) -> None:
+    """A kind word without a proper name before it is not an identifier."""
+    assert found(text) == []

@@ -1,0 +1,58 @@
+"""PersonNameRecognizer: Census names filtered by word frequency, in any case."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.paths import recognizers_dir
+from deid.plugins import load_python
+
+# Loaded the way the engine loads plug-ins: by file path, no-argument constructor.
+(REC,) = load_python(recognizers_dir() / "person_name.py")
+
+
+def names(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in REC.analyze(text, ["PERSON"], None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Client Dana Whitfield reports poor sleep.", ["Dana Whitfield"]),
+        ("SEEN BY ROBERT V. DEGIORGIO, RRT", ["ROBERT V. DEGIORGIO"]),
+        ("spoke with john and mary reyes today", ["john", "mary reyes"]),
+        ("Her boss Mark Hall yelled at her.", ["Mark Hall"]),
+        ("PT SEEN BY J SMITH AT BEDSIDE", ["J SMITH"]),
+        ("Called Maria Gonzalez back.", ["Maria Gonzalez"]),
+        ("PATIENT CALVERT ARRIVED", ["CALVERT"]),
+        ("Mr. Whitfield was calm.", ["Whitfield"]),
+        ("ELEANOR AT BEDSIDE", ["ELEANOR"]),
+    ],
+)
+def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
+    """Names from the lexicon are found in mixed, upper and lower case, with initials joined."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foley draining clear yellow urine.",
+        "FOLEY DRAINING, NS BOLUS GIVEN, PACER IN PLACE",
+        "Will follow up. Hope to improve. May return in June.",
+        "Mark the calendar; grace period applies.",
+        "CV: NSR. GU: foley. NEURO: A&O x3.",
+        "Spanish speaking, English as second language.",
+        "Pt on levo and fent gtts, wean as tolerated.",
+        "Grace",  # an ambiguous word alone is not enough
+        "the patient is in good spirits",
+    ],
+)
+def test_clinical_and_common_words_are_not_names(text: str) -> None:
+    """Words, clinical terms, eponymous devices, months and languages are not names."""
+    assert names(text) == []
+
+
+def test_mixed_case_needs_capitals() -> None:
+    """In a mixed-case note a lower-case word is never a lexicon name."""
+    assert names("The note says david said hello to Maria.") == ["Maria"]
