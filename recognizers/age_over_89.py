@@ -1,7 +1,9 @@
 """Ages over 89 ("92 yo", "aged 95", "ninety-one year old"): the number only, so "90+" replaces it."""
 
+from deid.lexicon import RELATION_WORDS
 from deid.recognizer_kit import RegexRecognizer
 
+_PEOPLE = "|".join(sorted(RELATION_WORDS | {"she", "he", "pt", "patient", "client"}, key=len, reverse=True))
 _NUMBER = r"(?:9\d|1[01]\d|120)"
 _WORDS = r"(?:ninety(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one hundred(?:[\s-]and)?(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
 _AGE_WORDS = r"(?:[\s-]*(?:yo\b|y/o\b|y\.o\.?|yr?s?\.?[\s-]*old\b|years?[\s-]*old\b|-?year-old\b))"
@@ -16,4 +18,7 @@ class AgeOver89Recognizer(RegexRecognizer):
         (rf"\b(?P<value>{_NUMBER}){_AGE_WORDS}", 0.9),
         (rf"\b(?P<value>{_WORDS}){_AGE_WORDS}", 0.9),
         (rf"\b(?:age[sd]?|aged)[\s:]+(?P<value>{_NUMBER}|{_WORDS})\b(?![.,]?\d)", 0.85),
+        # "my grandma is 91", "she turned ninety-three": a person, then an age verb.
+        (rf"\b(?:{_PEOPLE})\s+(?:is|was|turned|turns|will\s+be|just\s+turned)\s+(?:now\s+)?"
+         rf"(?P<value>{_NUMBER}|{_WORDS})\b(?![.,]?\d|\s*(?:%|mg|lbs?|kg|bpm|/))", 0.8),
     ]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from deid.clinical_terms import is_clinical_term
 from deid.lexicon import (
     CLINICIAN_LABELS,
     CLINICIAN_ROLES,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 # Words with inner hyphens, slashes or apostrophes ("PA-C", "OTR/L", "O'Brien"), numbers, and
 # single punctuation marks.
+_CONTRACTION = re.compile(r"['’](?:m|ll|s|re|ve|d|t)$", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-/][^\W\d_]+)*|\d+|[^\w\s]")
 _POSSESSIVE = ("'s", "’s")
 
@@ -183,6 +185,10 @@ class _Scan:
         if len(word) < 2 or not word[0].isalpha():
             return False
         lower = word.lower()
+        # Contractions and talk ("I'm", "Let's", "Yeah", "Mm-hmm") follow speaker labels such as
+        # "Therapist:" in transcripts; they are never names.
+        if _CONTRACTION.search(word) or is_clinical_term(word):
+            return False
         if (
             lower in CLINICIAN_TITLES or lower in HONORIFICS or lower in _ROLE_WORDS
             or lower in CLINICIAN_LABELS or lower in RELATION_WORDS

@@ -15,33 +15,49 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term
-from deid.name_lexicon import is_common_word
+from deid.lexicon import RELATION_WORDS
+from deid.name_lexicon import is_common_word, name_strength
+from deid.places import is_city
 
 _FACILITY_KINDS = (
     r"hospital|medical\s+center|med\s+ctr|health\s+center|health\s+system|healthcare|clinic|"
     r"rehab(?:ilitation)?(?:\s+(?:center|hospital|facility))?|nursing\s+(?:home|center|facility)|"
     r"care\s+center|hospice|infirmary|urgent\s+care|emergency\s+room|er|"
     r"psychiatric\s+(?:center|hospital)|behavioral\s+health(?:\s+center)?|treatment\s+center|"
-    r"counseling\s+center|detox|recovery\s+center|va|vamc|memorial"
+    r"counseling\s+center|detox|recovery\s+center|va|vamc|memorial|regional|general|hosp|"
+    r"wellness\s+center|center|centre|psychological\s+services|counseling\s+services|practice"
 )
 _ORG_KINDS = (
     r"llc|corporation|company|group|bank|university|college|school|high\s+school|"
-    r"middle\s+school|elementary(?:\s+school)?|academy|church|temple|synagogue|mosque|parish|"
-    r"institute|foundation|associates|partners|services|industries|logistics|enterprises|"
-    r"systems|solutions|consulting|labs|laboratories|restaurant|cafe|store|stores|market|"
+    r"middle\s+school|junior\s+high|preschool|daycare|kindergarten|elementary(?:\s+school)?|academy|church|temple|synagogue|mosque|parish|"
+    r"institute|foundation|associates|partners|industries|logistics|enterprises|services|"
+    r"fellowship|ministries|club|ymca|ywca|"
+    r"systems|solutions|consulting|laboratories|restaurant|cafe|store|stores|market|"
     r"department|agency|firm|studio|factory|warehouse|motors|insurance"
 )
 _KIND = re.compile(
-    rf"\b(?:(?P<fac>{_FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>inc|corp|co|ltd)\.?)\b", re.IGNORECASE
+    rf"\b(?:(?P<fac>{_FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd))\.?)\b", re.IGNORECASE
 )
+_SAINT = re.compile(r"\b(?:to|at|from|@|in|by)\s+(?P<name>(?:St|ST|Saint|SAINT)\.?\s+[A-Z][A-Za-z]+(?:'[sS])?)")
 _AFTER_PHRASE = re.compile(
-    r"\b(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|student|enrolled|"
-    r"attends?|attending|attended|teaches|teacher|manager|shift)\s+(?:at|for|by|with|in)\s+"
+    r"\b(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
+    r"student|enrolled|attends?|attending|attended|teaches|teacher|manager|shifts?|hired|fired|"
+    r"interview|position|hours|promoted|written\s+up|laid\s+off|quit|start|started|starting|"
+    r"boss|coworkers?|supervisor|customers?)\s+(?:\w+\s+){0,3}?(?:at|for|by|with|in|from)\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,3})",
+    re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(r"((?:St|Ste|Mt|Ft)\.|[A-Za-z][\w'&-]*)\s*$")
 _PLACE_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "ST.", "MT.", "FT."})
-_FUNCTION_WORDS = frozenset({"of", "and", "&", "the", "for", "at", "to", "from", "in", "a", "an", "by", "with", "on"})
+# Words that end a name when walking back from its kind word ("transferred to the hospital",
+# "needs another rehab").
+_FUNCTION_WORDS = frozenset(
+    "of and & the for at to from in a an by with on or this that another other same local outside "
+    "nearest previous prior new old his her their its our your my go goes going went sent transfer "
+    "transferred needs need needed back home note notes session progress report summary plan "
+    "assessment form letter visit".split()
+)
+_STRONG_KINDS = re.compile(r"hospital|medical\s+center|memorial|regional|hosp", re.IGNORECASE)
 
 
 class OrganizationRecognizer(EntityRecognizer):
@@ -60,38 +76,70 @@ class OrganizationRecognizer(EntityRecognizer):
         mixed = case_regime(text) == MIXED
         results = []
         for kind in _KIND.finditer(text):
-            start = self._name_start(text, kind.start(), mixed)
+            if kind.group("abbr") and not mixed:
+                continue  # "CO", "INC" in capitals are cardiac output and "increased"
+            start = self._name_start(text, kind.start(), mixed, bool(_STRONG_KINDS.fullmatch(kind.group())))
             if start is None:
                 continue
             entity = "FACILITY" if kind.group("fac") else "ORGANIZATION"
             results.append(self._result(entity, start, kind.end(), 0.8))
-        if mixed:
-            for phrase in _AFTER_PHRASE.finditer(text):
-                name = phrase.group("name").rstrip(" .")
-                words = name.split()
-                if words and not all(is_common_word(w) for w in words):
-                    results.append(self._result("ORGANIZATION", phrase.start("name"), phrase.start("name") + len(name), 0.6))
+        for saint in _SAINT.finditer(text):
+            start, end = saint.span("name")
+            name = saint.group("name").split()[-1].split("'")[0]
+            inside = any(r.start <= start and end <= r.end for r in results)
+            if not inside and len(name) >= 3 and not is_clinical_term(name) and (name_strength(name) or not is_common_word(name)):
+                results.append(self._result("FACILITY", start, end, 0.7))
+        for phrase in _AFTER_PHRASE.finditer(text):
+            end = self._name_end(text, phrase.start("name"), phrase.end("name"), mixed)
+            start = phrase.start("name")
+            if end is not None and not any(r.start <= start and end <= r.end for r in results):
+                results.append(self._result("ORGANIZATION", start, end, 0.6))
         return [r for r in results if not entities or r.entity_type in entities]
 
     @staticmethod
-    def _name_start(text: str, end: int, mixed: bool) -> int | None:
-        """Walk back over name-like words before a kind word; None when there are none."""
+    def _name_start(text: str, end: int, mixed: bool, strong_kind: bool = False) -> int | None:
+        """Walk back over name-like words before a kind word; None when there are none.
+
+        A name word is not a clinical, function or relation word. In a mixed-case note it is
+        capitalized; in an ALL-CAPS or lower-case note it is not an ordinary English word, unless
+        it is a town or surname before a strong kind word ("UNION HOSPITAL").
+        """
         start, pos = None, end
         for _ in range(5):
             m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-            if m is None or (text[m.end() : pos].strip() not in ("", "'s")):
+            if m is None or text[m.end() : pos].strip():
                 break
             word = m.group(1)
-            bare = word.rstrip(".")
+            bare = word.rstrip(".").split("'")[0]  # "Mary's", "kid's" -> Mary, kid
             if word not in _PLACE_ABBREVIATIONS:
+                lower = bare.lower()
+                if is_clinical_term(bare) or lower in _FUNCTION_WORDS or lower in RELATION_WORDS or len(bare) <= 2:
+                    break
                 if mixed:
-                    # Capitalization is the evidence in a mixed-case note ("Grace Baptist Church").
-                    if not word[0].isupper() or bare.lower() in _FUNCTION_WORDS or is_clinical_term(bare):
+                    # Title case before a kind word is the evidence ("Summit Mental Health Clinic").
+                    if not word[0].isupper() or (word.isupper() and len(word) <= 3):
                         break
-                elif is_common_word(bare) or is_clinical_term(bare) or len(bare) <= 2:
+                # "UNION HOSPITAL": a word that is also a town or a surname may name a hospital.
+                elif is_common_word(bare) and not (strong_kind and (name_strength(bare) or is_city(bare))):
                     break
             start = pos = m.start()
         return start
+
+    @staticmethod
+    def _name_end(text: str, start: int, end: int, mixed: bool) -> int | None:
+        """End of the employer's name after a work phrase; None when it is not a name."""
+        last = None
+        for m in re.finditer(r"[A-Za-z][\w'&-]*", text[start:end]):
+            word = m.group()
+            bare = word.split("'")[0]
+            if mixed and not word[0].isupper():
+                break
+            if is_clinical_term(bare) or bare.lower() in _FUNCTION_WORDS or bare.lower() in RELATION_WORDS:
+                break
+            if not mixed and (is_common_word(bare) or len(bare) <= 2):
+                break
+            last = start + m.end()
+        return last
 
     def _result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(

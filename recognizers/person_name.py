@@ -15,11 +15,14 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term
 from deid.name_lexicon import AMBIGUOUS, STRONG, is_given_name, name_strength, warm
+from deid.places import is_state
 
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'\-]*[A-Za-z])?")
 # What may sit between two words of one name: spaces, or a period after an initial.
 _JOIN = re.compile(r"[ \t]{1,2}|\.[ \t]?")
 _INITIAL = 0.1
+# A name opening a line and followed by a colon: a speaker in a transcript.
+_SPEAKER = re.compile(r"(?<![^\n])[ \t]*[A-Za-z][A-Za-z'\-]*:", re.MULTILINE)
 
 
 class PersonNameRecognizer(EntityRecognizer):
@@ -41,12 +44,16 @@ class PersonNameRecognizer(EntityRecognizer):
         run: list[tuple[int, int, float]] = []
         for match in _TOKEN.finditer(text):
             strength = self._strength(match.group(), mixed)
+            if strength and is_state(match.group()) and text[: match.start()].rstrip().endswith(","):
+                strength = 0.0  # "Memphis, Oregon 93654": a state in an address, not a person
+            elif strength == AMBIGUOUS and _SPEAKER.match(text, match.start()):
+                strength = STRONG  # "Mark: Hi, good to see you." - a speaker label
             if run and (strength == 0 or not _JOIN.fullmatch(text[run[-1][1] : match.start()])):
-                results += self._emit(run)
+                results += self._emit(run, mixed)
                 run = []
             if strength:
                 run.append((match.start(), match.end(), strength))
-        results += self._emit(run)
+        results += self._emit(run, mixed)
         return results
 
     @staticmethod
@@ -64,7 +71,7 @@ class PersonNameRecognizer(EntityRecognizer):
             return AMBIGUOUS  # short rare surnames collide with abbreviations (GU, CV)
         return strength
 
-    def _emit(self, run: list[tuple[int, int, float]]) -> list[RecognizerResult]:
+    def _emit(self, run: list[tuple[int, int, float]], mixed: bool) -> list[RecognizerResult]:
         # Trim initials off both ends: they join a name, they are not one.
         while run and run[0][2] == _INITIAL and (len(run) == 1 or run[1][2] == _INITIAL):
             run = run[1:]
@@ -75,8 +82,8 @@ class PersonNameRecognizer(EntityRecognizer):
         strengths = [s for _, _, s in run]
         if STRONG in strengths:
             score = 0.85 if len([s for s in strengths if s >= AMBIGUOUS]) > 1 else 0.7
-        elif strengths.count(AMBIGUOUS) >= 2:
-            score = 0.5
+        elif mixed and strengths.count(AMBIGUOUS) >= 2:
+            score = 0.5  # "Mark Hall"; without capitals "rose garden" is two words
         else:
             return []
         start, end = run[0][0], run[-1][1]

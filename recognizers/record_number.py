@@ -31,3 +31,11 @@ class AccountNumberRecognizer(RegexRecognizer):
     ENTITY = "ACCOUNT_ID"
     NAME = "AccountNumberRecognizer"
     PATTERNS = [(rf"\b(?:claim|account|acct|case|auth(?:orization)?|invoice)(?:\s+id)?{_SEP}{_ID}", 0.85)]
+
+
+class LabeledSsnRecognizer(RegexRecognizer):
+    """US_SSN after an SSN label, whatever its digits (Presidio's rejects some test-like numbers)."""
+
+    ENTITY = "US_SSN"
+    NAME = "LabeledSsnRecognizer"
+    PATTERNS = [(r"\b(?:SSN|SS#|SS\s+no\.?|social\s+security(?:\s+(?:no\.?|number|#))?)\s*[:#]?\s*(?P<value>\d{3}[- ]?\d{2}[- ]?\d{4})\b", 0.95)]

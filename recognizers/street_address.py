@@ -2,6 +2,8 @@
 
 import re
 
+from deid.casing import MIXED, case_regime
+from deid.clinical_terms import is_clinical_term
 from deid.recognizer_kit import RegexRecognizer
 
 _SUFFIX = (
@@ -9,6 +11,13 @@ _SUFFIX = (
     r"pl(?:ace)?|ter(?:race)?|cir(?:cle)?|pkwy|parkway|hwy|highway|trl|trail|sq(?:uare)?|loop|row|aly|alley)"
 )
 _UNIT = r"(?:,?\s+(?i:apt|apartment|unit|suite|ste|#)\.?\s*#?\s*[A-Z0-9-]+)?"
+
+
+_WORDS = re.compile(r"[A-Za-z]+")
+# "3 WAY FOLEY IN PLACE", "50 BY DR": a street name has none of these.
+_FUNCTION_WORDS = frozenset(
+    "in on at by to of for with and or not the a an per given is was were be been has had see".split()
+)
 
 
 class StreetAddressRecognizer(RegexRecognizer):
@@ -20,8 +29,15 @@ class StreetAddressRecognizer(RegexRecognizer):
     NAME = "StreetAddressRecognizer"
     PATTERNS = [
         (
-            rf"\b(?P<value>\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'-]*\.?\s+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
+            rf"\b(?P<value>\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'-]*|\d+(?i:st|nd|rd|th))\.?\s+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
             0.85,
         ),
         (rf"\b(?P<value>(?i:P\.?\s?O\.?\s+box)\s+\d+)", 0.85),
     ]
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        """In an ALL-CAPS note capitals prove nothing: no function word or clinical term in the street name."""
+        if case_regime(text) == MIXED:
+            return True
+        words = _WORDS.findall(text, start, end)[:-1]  # the street type itself is allowed
+        return not any(w.lower() in _FUNCTION_WORDS or is_clinical_term(w) for w in words)

@@ -175,6 +175,131 @@ def evaluate_command(
         json_out.write_text(json.dumps(summary, indent=2), encoding="utf-8")
 
 
+@app.command()
+def run(
+    policy: PolicyOption = "research",
+    source: Annotated[
+        Optional[str],
+        typer.Option(help="Parquet/CSV/JSONL file, folder or glob, or a SQLAlchemy URL. Default: generated demo notes."),
+    ] = None,
+    format: Annotated[Optional[str], typer.Option(help="parquet, csv, jsonl or sql (default: from the name).")] = None,
+    query: Annotated[Optional[str], typer.Option(help="SQL query (for a database URL source).")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output directory.")] = Path("out"),
+    id_column: Annotated[str, typer.Option(help="Column holding the note id.")] = "note_id",
+    text_column: Annotated[str, typer.Option(help="Column holding the note text.")] = "text",
+    patient_id_column: Annotated[str, typer.Option(help="Column holding the patient id ('' for none).")] = "patient_id",
+    known: Annotated[
+        Optional[list[str]],
+        typer.Option(help="COLUMN=ENTITY of a known-identifier column, repeatable (default: the demo schema's)."),
+    ] = None,
+    keep: Annotated[Optional[list[str]], typer.Option(help="Other column to copy unchanged, repeatable.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Rows per batch (one task each).")] = 128,
+    notes: Annotated[int, typer.Option(help="Number of demo notes to generate (no --source).")] = 200,
+    seed: Annotated[int, typer.Option(help="Seed of the demo notes.")] = 0,
+    key_secret: Annotated[Optional[str], typer.Option(help="Prefect Secret block holding the key (else $DEID_KEY).")] = None,
+    run_id: Annotated[Optional[str], typer.Option(help="Resume this run (its manifest is in the output directory).")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace another run's outputs in the output directory.")] = False,
+    max_note_chars: Annotated[int, typer.Option(help="Longer notes are quarantined.")] = 1_000_000,
+) -> None:
+    """Run the deid-extract Prefect flow here (ephemeral Prefect, no server); with no --source, on demo notes."""
+    import os
+
+    # The first start of Prefect's ephemeral server migrates its database; 20 s is not always enough.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    from deid.io.manifest import RunManifest
+
+    extract = _extract_module()
+    output = output.resolve()
+    known_columns = _parse_known(known) if known else dict(extract.SYNTHETIC_KNOWN_COLUMNS)
+    if source is None:
+        demo_file = _write_demo_notes(output / "input", notes, seed)
+        source, format = str(demo_file), "parquet"
+        previous = RunManifest.load(output)
+        files = (previous.data.get("fingerprint", {}).get("source", {}).get("files") or []) if previous else []
+        # A demo run replaces an earlier demo run in the same folder; anything else needs --overwrite.
+        if run_id is None and files and all(f["path"] == str(demo_file) for f in files):
+            overwrite = True
+    result = extract.deid_extract(
+        source=source,
+        format=format,
+        query=query,
+        id_column=id_column,
+        text_column=text_column,
+        patient_id_column=patient_id_column or None,
+        known_columns=known_columns,
+        keep_columns=list(keep or []),
+        policy=policy,
+        output_dir=str(output),
+        batch_size=batch_size,
+        key_secret=key_secret,
+        run_id=run_id,
+        overwrite=overwrite,
+        max_note_chars=max_note_chars,
+    )
+    rows = result["rows"]
+    out.rule(f"[bold]deid-extract run {result['run_id']}[/bold]")
+    out.print(
+        f"rows read {rows['read']}, written {rows['written']}, excluded {rows['excluded']}, "
+        f"quarantined {rows['quarantined']}"
+    )
+    # soft_wrap: paths stay on one line (copyable) whatever the terminal width.
+    for name in ("notes", "spans", "quarantine"):
+        out.print(f"{name + ':':12}{output / name}/part-*.parquet", soft_wrap=True, markup=False)
+    out.print(f"{'report:':12}{result['summary']}", soft_wrap=True, markup=False)
+
+
+def _extract_module():
+    """The pipelines/deid_extract.py module (from the checkout, or bundled in the wheel)."""
+    from deid.paths import bundled
+
+    folder = str(bundled("pipelines"))
+    # Appended (not prepended) so nothing in the folder shadows an installed module; process-pool
+    # workers inherit sys.path and import the flow module by the same name.
+    if folder not in sys.path:
+        sys.path.append(folder)
+    import deid_extract
+
+    return deid_extract
+
+
+def _parse_known(pairs: list[str]) -> dict[str, str]:
+    known: dict[str, str] = {}
+    for pair in pairs:
+        column, sep, entity = pair.partition("=")
+        if not sep or not column.strip() or not entity.strip():
+            raise DeidError(f"--known {pair!r}: expected COLUMN=ENTITY, e.g. client_name=PATIENT")
+        known[column.strip()] = entity.strip().upper()
+    return known
+
+
+def _write_demo_notes(folder: Path, count: int, seed: int) -> Path:
+    """Write `count` seeded synthetic notes with their row columns to folder/demo_notes.parquet."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from deid.io import write_part
+    from deid.synthetic import generate_notes
+
+    if count < 1:
+        raise DeidError(f"--notes must be at least 1, got {count}")
+    rows = (
+        {"note_id": n.note_id, "patient_id": n.patient_id, "kind": n.kind, "text": n.text, **n.row}
+        for n in generate_notes(count, seed=seed)
+    )
+    first = next(rows)
+    schema = pa.schema([(name, pa.string()) for name in first])
+    path = folder / "demo_notes.parquet"
+    if path.is_file() and pq.ParquetFile(path).metadata.num_rows == count:
+        previous = pq.ParquetFile(path).schema_arrow
+        stored_seed = (pq.read_metadata(path).metadata or {}).get(b"deid_demo_seed")
+        if previous.equals(schema) and stored_seed == str(seed).encode():
+            return path  # same notes as last time: keep the file (and a resumable fingerprint)
+    table = pa.Table.from_pylist([first, *rows], schema=schema).replace_schema_metadata(
+        {"deid_demo_seed": str(seed)}
+    )
+    return write_part(folder, path.name, table)
+
+
 def main() -> None:
     """Console entry point: run the app, turning deid's errors into one line and exit code 2."""
     try:

@@ -36,6 +36,7 @@ SECTIONS_AND_ABBREVIATIONS = _words(
     pacer pacers pacing paced stent stents bolus boluses sternal sternum wean weaned weaning
     thrush nystatin sputum lavage bronch ett ngt sump ostomy jp jps drain drains chux bair
     trach'd passy muir kinair kinaire roto rotoprone
+    outpatient inpatient behavioral intake telehealth telepsych
     levo levophed neo neosynephrine dopa dopamine dobutamine dobut epi norepi vaso vasopressin
     nipride ntg nitro milrinone amio amiodarone lido lidocaine dilt diltiazem esmolol labetalol
     lopressor metoprolol hydral hydralazine captopril lisinopril digoxin dig lasix furosemide
@@ -60,16 +61,16 @@ SECTIONS_AND_ABBREVIATIONS = _words(
     """
 )
 
-# Devices, signs, tests and diseases named after people: capitalized, Census surnames, never
-# identifiers in a note.
+# Devices, signs, tests and diseases named after people, where the medical sense dominates in
+# notes. Common surnames (Allen, Murphy, Graves, Jackson, Wilson, Brown) are deliberately absent.
 EPONYMS = _words(
     """
-    foley swan ganz hickman groshong quinton mahurkar cordis pleurevac hemovac jackson pratt
-    yankauer salem levin doppler trendelenburg babinski guaiac bovie heimlich cheyne stokes
+    foley swan ganz hickman groshong quinton mahurkar cordis pleurevac hemovac
+    yankauer doppler trendelenburg babinski guaiac bovie heimlich cheyne
     kussmaul korotkoff glasgow apgar alzheimer alzheimers parkinson parkinsons crohn crohns
     hodgkin hodgkins cushing cushings addison addisons hashimoto hashimotos raynaud raynauds
-    guillain barre kaposi wernicke korsakoff tourette tourettes asperger aspergers graves
-    homan homans murphy kernig brudzinski romberg allen gram
+    guillain barre kaposi wernicke korsakoff tourette tourettes asperger aspergers
+    kernig brudzinski romberg
     """
 )
 
@@ -94,7 +95,16 @@ LANGUAGES = _words(
     """
 )
 
-NOT_NAMES = SECTIONS_AND_ABBREVIATIONS | EPONYMS | TIME_WORDS | LANGUAGES
+# Talk in session transcripts: fillers and answers open sentences, so they are often capitalized.
+CONVERSATION = _words(
+    """
+    yeah yep yup yes nope nah no mm hmm mhm mm-hmm uh-huh uh um umm er ah oh okay ok alright
+    hey hi hello bye goodbye thanks thank wow gonna wanna gotta kinda sorta dunno sure right well
+    like anyway honestly totally actually basically literally maybe
+    """
+)
+
+NOT_NAMES = SECTIONS_AND_ABBREVIATIONS | EPONYMS | TIME_WORDS | LANGUAGES | CONVERSATION
 
 
 def is_clinical_term(word: str) -> bool:

@@ -42,15 +42,17 @@ class ParsedDate:
     match: re.Match[str]
 
     def shifted(self, days: int) -> str | None:
-        """The same text with the date moved by `days`, or None when it has no month to shift."""
-        if self.month is None:
-            if self.year is None:
-                return None
-            # A year alone: move a mid-year date and keep its year.
-            return str((date(self.year, 7, 2) + timedelta(days=days)).year)
-        day = self.day or 15
-        base = date(self.year or _REFERENCE_YEAR, self.month, day)
-        new = base + timedelta(days=days)
+        """The same text with the date moved by `days`, or None when it has no month to shift or leaves years 1-9999."""
+        try:
+            if self.month is None:
+                if self.year is None:
+                    return None
+                # A year alone: move a mid-year date and keep its year.
+                return str((date(self.year, 7, 2) + timedelta(days=days)).year)
+            day = self.day or 15
+            new = date(self.year or _REFERENCE_YEAR, self.month, day) + timedelta(days=days)
+        except OverflowError:
+            return None  # shifted out of years 1..9999: the caller removes it instead
         return self._render(new)
 
     def _render(self, new: date) -> str:
@@ -88,7 +90,8 @@ def parse_date(text: str) -> ParsedDate | None:
         day = int(g["d"]) if g.get("d") else None
         year = _full_year(g["y"]) if g.get("y") else None
         try:
-            date(year or _REFERENCE_YEAR, month or 1, day or 1)
+            # Only a missing part takes a default: a written 0 ("0/0", "00/00/0000") is no date.
+            date(_REFERENCE_YEAR if year is None else year, 1 if month is None else month, 1 if day is None else day)
         except ValueError:
             return None
         return ParsedDate(year=year, month=month, day=day, match=match)

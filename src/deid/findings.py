@@ -35,10 +35,21 @@ def resolve(findings: Iterable[Finding]) -> list[Finding]:
     # The recognizer is the last tie-break, so the result never depends on the input order.
     ranked = sorted(merged, key=lambda f: (-(f.end - f.start), -f.score, f.start, f.entity_type, f.recognizer))
     for f in ranked:
-        if all(f.end <= s or f.start >= e for s, e in taken):
-            chosen.append(f)
-            taken.append((f.start, f.end))
+        # A finding that loses only part of its span keeps the rest: dropping it whole left the
+        # characters no winner covers (half of a client's name) in the output.
+        for start, end in _uncovered(f.start, f.end, taken):
+            chosen.append(replace(f, start=start, end=end))
+            taken.append((start, end))
     return sorted(chosen, key=lambda f: f.start)
+
+
+def _uncovered(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = []
+    for s, e in sorted(t for t in taken if t[0] < end and t[1] > start):
+        if s > start:
+            pieces.append((start, s))
+        start = max(start, e)
+    return pieces + [(start, end)] if start < end else pieces
 
 
 def _merge_people(findings: list[Finding]) -> list[Finding]:

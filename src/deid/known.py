@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from deid.dates import parse_date
 from deid.entities import ENTITIES, PERSON_ENTITIES
@@ -34,9 +34,20 @@ def find_known(text: str, known: Known | None) -> list[Finding]:
             if pattern is None:
                 continue
             findings += [
-                Finding(m.start(), m.end(), entity_type, 1.0, RECOGNIZER) for m in pattern.finditer(text)
+                Finding(start, end, entity_type, 1.0, RECOGNIZER) for start, end in _occurrences(pattern, text)
             ]
     return findings
+
+
+def _occurrences(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    # Leftmost matches alone can stop short of a value: in "0 0-0-000-0" the MRN 000000 matches
+    # from the first 0 and leaves the last digit. A later match reaching further is kept too.
+    reach, pos = 0, 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.end() > reach:
+            yield m.start(), m.end()
+            reach = m.end()
+        pos = m.start() + 1
 
 
 def _values(values: str | Iterable[str] | None) -> list[str]:

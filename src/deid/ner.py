@@ -10,6 +10,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term
 from deid.name_lexicon import is_common_word, name_strength
+from deid.places import is_city, is_state
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
@@ -51,4 +52,8 @@ def _plausible(entity_type: str, span: str) -> bool:
         # A known name word, or two unknown capitalized words ("Xiaoming Zhang"); a single
         # unknown capitalized word is usually a sentence-initial term ("Wean", "Ortho").
         return any(name_strength(w) for w in proper) or len(proper) >= 2
+    if entity_type == "LOCATION":
+        # States and countries are not identifiers; a single unknown capitalized word is more
+        # often a drug or a misspelling (Ceftaz, Levoquin) than a town.
+        return not is_state(span) and (is_city(span) or len(proper) >= 2)
     return bool(proper)

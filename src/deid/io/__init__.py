@@ -27,19 +27,19 @@ def open_source(
     text = os.fspath(source)
     fmt = format or infer_format(text)
     if fmt == "parquet":
-        from deid.io.parquet import ParquetSource
+        from deid.io.parquet_reader import ParquetSource
 
         return ParquetSource(text)
     if fmt == "csv":
-        from deid.io.csv import CsvSource
+        from deid.io.csv_reader import CsvSource
 
         return CsvSource(text, **({"block_bytes": csv_block_bytes} if csv_block_bytes else {}))
     if fmt == "jsonl":
-        from deid.io.jsonl import JsonlSource
+        from deid.io.jsonl_reader import JsonlSource
 
         return JsonlSource(text)
     if fmt == "sql":
-        from deid.io.sql import SqlSource
+        from deid.io.sql_reader import SqlSource
 
         return SqlSource(text, query)
     raise SourceError(f"unknown format {fmt!r}; allowed: {', '.join(FORMATS)}")

@@ -169,7 +169,7 @@ def describe_files(files: Sequence[Path]) -> list[dict[str, Any]]:
     out = []
     for f in files:
         st = f.stat()
-        out.append({"path": str(f), "bytes": st.st_size, "mtime_ns": st.st_mtime_ns})
+        out.append({"path": str(f.resolve()), "bytes": st.st_size, "mtime_ns": st.st_mtime_ns})
     return out
 
 

@@ -57,7 +57,8 @@ class CsvSource(Source):
 
         def skip_invalid(row: Any) -> str:
             # The row's text is never kept: only where it was and the column counts.
-            where = f"{f}:line {row.number}" if row.number not in (None, -1) else f"{f}"
+            # pyarrow numbers records from the header (1); data rows are numbered from 1 like good rows.
+            where = f"{f}:row {row.number - 1}" if row.number not in (None, -1) else f"{f}"
             invalid.append(
                 Rejected(
                     where,

@@ -1,0 +1,90 @@
+"""Cities and towns: a gazetteer name after a place preposition, or before a state ("Escondido, CA").
+
+A city name alone proves little (Hope, Union, Mercy are towns); the state after it, or a phrase
+such as "lives in", "moved to", "from", makes it a place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+from deid.casing import MIXED, case_regime
+from deid.clinical_terms import is_clinical_term
+from deid.name_lexicon import is_common_word
+from deid.places import STATE_NAMES, STATES, is_city, is_state, us_cities
+
+_NAME = r"(?P<city>[A-Za-z][A-Za-z.'-]*(?:[ -][A-Za-z][A-Za-z.'-]*){0,2})"
+# Postal codes only in capitals and only after a comma or before a ZIP: "ID", "IN", "OR" are words.
+_ABBR = "|".join(sorted(STATES))
+_FULL = "|".join(s.replace(" ", r"\s") for s in STATE_NAMES)
+_BEFORE_STATE = re.compile(
+    rf"\b{_NAME}(?:,\s*(?-i:{_ABBR})\b|\s+(?-i:{_ABBR})\s+\d{{5}}\b|,?\s+(?:{_FULL})\b)"
+    rf"(?:\s+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b)?",
+    re.IGNORECASE,
+)
+_AFTER_PHRASE = re.compile(
+    rf"\b(?:lives?|living|lived|moved|moving|relocated|resides?|residing|born|raised|grew\s+up|"
+    rf"visiting|visit|drove|flew|travel(?:l?ed)?|trip|home|house|apartment|from|near|outside\s+of|"
+    rf"to|in)\s+(?:in\s+|to\s+|from\s+|near\s+)?{_NAME}",
+    re.IGNORECASE,
+)
+
+
+class CityRecognizer(EntityRecognizer):
+    """CITY, and the ZIP code that follows "City, State"."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["CITY", "ZIP"], name="CityRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        """Load the gazetteer at start-up."""
+        us_cities()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        """Gazetteer cities with place context."""
+        mixed = case_regime(text) == MIXED
+        found: dict[tuple[int, int, str], float] = {}
+        for regex, score in ((_BEFORE_STATE, 0.85), (_AFTER_PHRASE, 0.6)):
+            for m in regex.finditer(text):
+                span = self._longest_city(text, m.start("city"), m.end("city"), mixed, strong=score > 0.8)
+                if span:
+                    found[(*span, "CITY")] = max(score, found.get((*span, "CITY"), 0.0))
+                if "zip" in regex.groupindex and m.group("zip"):
+                    found[(*m.span("zip"), "ZIP")] = 0.9
+        return [
+            self._result(entity, s, e, score)
+            for (s, e, entity), score in sorted(found.items())
+            if not entities or entity in entities
+        ]
+
+    @staticmethod
+    def _longest_city(text: str, start: int, end: int, mixed: bool, strong: bool) -> tuple[int, int] | None:
+        # The captured run may hold more words than the city ("Escondido last week"): try the
+        # longest prefix, then the suffixes ("moved to North Park San Diego").
+        words = list(re.finditer(r"[A-Za-z][A-Za-z.'-]*", text[start:end]))
+        for n in range(len(words), 0, -1):
+            for i in (0, len(words) - n) if n < len(words) else (0,):
+                chunk = words[i : i + n]
+                s, e = start + chunk[0].start(), start + chunk[-1].end()
+                name = text[s:e]
+                if not is_city(name) or is_state(name):
+                    continue
+                if mixed and not all(w.group()[0].isupper() for w in chunk):
+                    continue
+                single = n == 1
+                if single and (is_clinical_term(name) or (not strong and is_common_word(name))):
+                    continue
+                return s, e
+        return None
+
+    def _result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            entity, start, end, score,
+            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="gazetteer + context"),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )

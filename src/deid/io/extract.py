@@ -1,0 +1,345 @@
+"""One batch of an extract: check rows, apply authorization, redact, handle columns by policy, write parts.
+
+Everything here returns counts and paths only; note text goes from the batch to the part files and
+nowhere else (not into exceptions, logs or return values).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import threading
+from collections import Counter
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from deid.entities import ENTITIES
+from deid.io.sources import Rejected, SourceBatch, SourceError, is_missing
+from deid.io.writers import write_part
+from deid.operators import OperatorContext, operator_for
+from deid.policy import Policy
+from deid.redact import RedactionResult, Redactor
+
+# Values of an authorization column that mean "yes" (case-insensitive for strings).
+TRUE_VALUES = frozenset({"true", "1", "yes", "y", "t"})
+DEFAULT_MAX_NOTE_CHARS = 1_000_000
+
+# Quarantine reason codes of the batch step (readers add invalid_json, invalid_utf8, malformed_row).
+MISSING_ID = "missing_id"
+MISSING_TEXT = "missing_text"
+NOT_A_STRING = "not_a_string"
+TOO_LONG = "too_long"
+REDACTION_ERROR = "redaction_error"
+
+SPANS_SCHEMA = pa.schema(
+    [
+        ("note_id", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("entity_type", pa.string()),
+        ("score", pa.float64()),
+        ("recognizer", pa.string()),
+        ("action", pa.string()),
+    ]
+)
+QUARANTINE_SCHEMA = pa.schema(
+    [
+        ("row_id", pa.string()),
+        ("location", pa.string()),
+        ("reason_code", pa.string()),
+        ("reason", pa.string()),
+        ("batch", pa.int64()),
+    ]
+)
+
+
+# Per worker process: Redactors (and keys) built once, and a lock so threads of one process take
+# turns on the shared spaCy pipeline. They live here, not in the flow module, because Prefect's
+# process pool pickles task functions by value: state in the flow module would not survive.
+_WORKER_CACHE: dict[Hashable, Any] = {}
+_WORKER_CACHE_LOCK = threading.Lock()
+REDACTION_LOCK = threading.Lock()
+
+
+def worker_cached(key: Hashable, build: Callable[[], Any]) -> Any:
+    """`build()` once per process for `key` (e.g. a Redactor for a policy), then the same object."""
+    with _WORKER_CACHE_LOCK:
+        if key not in _WORKER_CACHE:
+            _WORKER_CACHE[key] = build()
+        return _WORKER_CACHE[key]
+
+
+@dataclass(frozen=True)
+class ExtractColumns:
+    """Which source columns hold the note id, the text, the patient id and known identifiers."""
+
+    id_column: str = "note_id"
+    text_column: str = "text"
+    patient_id_column: str | None = None
+    # column -> entity type, e.g. {"client_name": "PATIENT", "mrn": "MRN"}
+    known_columns: Mapping[str, str] = field(default_factory=dict)
+    # Other columns copied to the output unchanged (nothing else is: unnamed columns are dropped).
+    keep_columns: tuple[str, ...] = ()
+
+    def check(self, policy: Policy, available: Sequence[str]) -> list[str]:
+        """Raise SourceError for a missing required column or unknown entity; return optional columns absent."""
+        for column, entity in self.known_columns.items():
+            if entity not in ENTITIES:
+                raise SourceError(
+                    f"known_columns: {column!r} -> unknown entity {entity!r}; allowed: {', '.join(ENTITIES)}"
+                )
+        have = set(available)
+        required = [self.id_column, self.text_column]
+        if policy.authorization_column:
+            required.append(policy.authorization_column)
+        missing = [c for c in dict.fromkeys(required) if c not in have]
+        if missing:
+            why = {self.id_column: "id_column", self.text_column: "text_column"}
+            named = ", ".join(
+                f"{c!r} ({why.get(c, f'authorization column of policy {policy.name!r}')})" for c in missing
+            )
+            shown = ", ".join(list(available)[:30]) + (" ..." if len(available) > 30 else "")
+            raise SourceError(f"source has no column {named}; its columns: {shown or '(none)'}")
+        optional = [self.patient_id_column, *self.known_columns, *self.keep_columns]
+        return [c for c in dict.fromkeys(optional) if c and c not in have]
+
+    def needed(self, policy: Policy) -> list[str]:
+        """Every column the extract reads."""
+        cols = [self.id_column, self.text_column, self.patient_id_column, policy.authorization_column]
+        cols += [*self.known_columns, *self.keep_columns]
+        return [c for c in dict.fromkeys(cols) if c]
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """What each output column of `notes/` is: the id, the redacted text, a known column's action, or kept."""
+
+    outputs: tuple[tuple[str, str, str | None], ...]  # (column, how, entity); how: id|text|keep|<action>
+    dropped: tuple[str, ...]
+
+    @property
+    def schema(self) -> pa.Schema:
+        """Every output column is a string (stable across parts whatever the source types)."""
+        return pa.schema([(column, pa.string()) for column, _, _ in self.outputs])
+
+
+def plan_columns(columns: ExtractColumns, policy: Policy, available: Sequence[str]) -> ColumnPlan:
+    """Decide the output columns: a known column is dropped when its entity's action is remove,
+    copied for keep, and transformed like the same value in the text for any other action."""
+    have = set(available)
+    outputs: list[tuple[str, str, str | None]] = [(columns.id_column, "id", None)]
+    if columns.text_column != columns.id_column:
+        outputs.append((columns.text_column, "text", None))
+    taken = {columns.id_column, columns.text_column}
+    dropped: list[str] = []
+    for column, entity in columns.known_columns.items():
+        if column in taken or column not in have:
+            continue
+        taken.add(column)
+        action = policy.rule_for(entity).action
+        if action == "remove":
+            dropped.append(column)
+        else:
+            outputs.append((column, action, entity))
+    for column in columns.keep_columns:
+        if column not in taken and column in have:
+            taken.add(column)
+            outputs.append((column, "keep", None))
+    return ColumnPlan(tuple(outputs), tuple(dropped))
+
+
+def is_authorized(value: object) -> bool:
+    """True for True, 1 and the strings true/1/yes/y/t (any case); everything else, missing included, is no."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, decimal.Decimal)) and not is_missing(value):
+        return value == 1
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return isinstance(value, str) and value.strip().lower() in TRUE_VALUES
+
+
+def as_text(value: object) -> str | None:
+    """A cell as text for the output and for `known=`: None for missing, ISO for dates."""
+    if is_missing(value):
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+@dataclass
+class _Candidate:
+    row: dict[str, Any]
+    location: str
+    note_id: str
+    text: str
+    patient_id: str | None
+    known: dict[str, str]
+
+
+def process_batch(
+    batch: SourceBatch,
+    redactor: Redactor,
+    key: bytes | None,
+    columns: ExtractColumns,
+    plan: ColumnPlan,
+    output_dir: str | Path,
+    *,
+    max_note_chars: int = DEFAULT_MAX_NOTE_CHARS,
+    redact_batch_size: int | None = None,
+) -> dict[str, Any]:
+    """Redact one batch and write its notes, spans and quarantine parts; return counts and paths only."""
+    out = Path(output_dir)
+    policy = redactor.policy
+    excluded: Counter[str] = Counter()
+    quarantine: list[Rejected] = list(batch.rejected)
+    candidates: list[_Candidate] = []
+    auth = policy.authorization_column
+    for row, location in zip(batch.rows, batch.locations):
+        if auth and not is_authorized(row.get(auth)):
+            excluded[f"{auth} not true"] += 1
+            continue
+        problem = _check_row(row, columns, max_note_chars)
+        note_id = as_text(row.get(columns.id_column))
+        if problem is not None:
+            quarantine.append(Rejected(location, problem[0], problem[1], note_id))
+            continue
+        assert note_id is not None
+        known = {}
+        for column, entity in columns.known_columns.items():
+            value = as_text(row.get(column))
+            if value is not None and value.strip():
+                known.setdefault(entity, []).append(value)
+        patient = as_text(row.get(columns.patient_id_column)) if columns.patient_id_column else None
+        candidates.append(_Candidate(row, location, note_id, row[columns.text_column], patient, known))
+
+    done = _redact(candidates, redactor, key, plan, redact_batch_size, quarantine)
+
+    name = f"part-{batch.index:06d}.parquet"
+    for folder in ("notes", "spans", "quarantine"):
+        # A killed earlier attempt of this batch may have left parts; this attempt replaces them all.
+        (out / folder / name).unlink(missing_ok=True)
+    parts: dict[str, str | None] = {"notes": None, "spans": None, "quarantine": None}
+    findings = {"by_entity_type": Counter(), "by_action": Counter(), "by_recognizer": Counter()}
+    if done:
+        notes = {column: [cells[i] for cells, _ in done] for i, (column, _, _) in enumerate(plan.outputs)}
+        parts["notes"] = str(write_part(out / "notes", name, pa.table(notes, schema=plan.schema)))
+        spans = {c: [] for c in SPANS_SCHEMA.names}
+        for cells, result in done:
+            for f in result.spans:
+                spans["note_id"].append(cells[0])
+                spans["start"].append(f.start)
+                spans["end"].append(f.end)
+                spans["entity_type"].append(f.entity_type)
+                spans["score"].append(float(f.score))
+                spans["recognizer"].append(f.recognizer)
+                spans["action"].append(f.action)
+                findings["by_entity_type"][f.entity_type] += 1
+                findings["by_action"][f.action] += 1
+                findings["by_recognizer"][f.recognizer] += 1
+        if spans["note_id"]:
+            parts["spans"] = str(write_part(out / "spans", name, pa.table(spans, schema=SPANS_SCHEMA)))
+    if quarantine:
+        table = pa.table(
+            {
+                "row_id": [q.row_id for q in quarantine],
+                "location": [q.location for q in quarantine],
+                "reason_code": [q.reason_code for q in quarantine],
+                "reason": [q.reason for q in quarantine],
+                "batch": [batch.index] * len(quarantine),
+            },
+            schema=QUARANTINE_SCHEMA,
+        )
+        parts["quarantine"] = str(write_part(out / "quarantine", name, table))
+
+    counts = {
+        "batches": 1,
+        "read": batch.size,
+        "written": len(done),
+        "excluded": dict(excluded),
+        "quarantined": dict(Counter(q.reason_code for q in quarantine)),
+        "findings": {"total": sum(findings["by_action"].values()), **{k: dict(v) for k, v in findings.items()}},
+        "chars": sum(len(c.text) for c in candidates),
+    }
+    return {"batch": batch.index, "counts": counts, "parts": parts}
+
+
+def _check_row(row: Mapping[str, Any], columns: ExtractColumns, max_chars: int) -> tuple[str, str] | None:
+    if is_missing(row.get(columns.id_column)) or as_text(row.get(columns.id_column)) == "":
+        return MISSING_ID, f"{columns.id_column} is missing"
+    text = row.get(columns.text_column)
+    if is_missing(text):
+        return MISSING_TEXT, f"{columns.text_column} is missing"
+    if not isinstance(text, str):
+        return NOT_A_STRING, f"{columns.text_column} is {type(text).__name__}, not a string"
+    if len(text) > max_chars:
+        return TOO_LONG, f"{columns.text_column} has {len(text)} characters (max_note_chars={max_chars})"
+    return None
+
+
+def _redact(
+    candidates: list[_Candidate],
+    redactor: Redactor,
+    key: bytes | None,
+    plan: ColumnPlan,
+    batch_size: int | None,
+    quarantine: list[Rejected],
+) -> list[tuple[list[str | None], RedactionResult]]:
+    """Redact the batch in one pass; if that raises, row by row so only the failing rows are quarantined."""
+    try:
+        results = list(
+            redactor.redact_many(
+                [c.text for c in candidates],
+                patient_ids=[c.patient_id for c in candidates],
+                known=[c.known for c in candidates],
+                note_ids=[c.note_id for c in candidates],
+                batch_size=batch_size,
+            )
+        )
+        return [(_output_cells(c, r, redactor.policy, key, plan), r) for c, r in zip(candidates, results)]
+    except Exception:  # noqa: BLE001 - any failure falls back to per-row isolation below
+        pass
+    done = []
+    for c in candidates:
+        try:
+            result = redactor.redact(c.text, patient_id=c.patient_id, known=c.known, note_id=c.note_id)
+            done.append((_output_cells(c, result, redactor.policy, key, plan), result))
+        except Exception as exc:  # noqa: BLE001 - the exception type is the reason; its message may quote text
+            quarantine.append(
+                Rejected(c.location, REDACTION_ERROR, f"redaction failed ({type(exc).__name__})", c.note_id)
+            )
+    return done
+
+
+def _output_cells(
+    c: _Candidate, result: RedactionResult, policy: Policy, key: bytes | None, plan: ColumnPlan
+) -> list[str | None]:
+    cells: list[str | None] = []
+    for column, how, entity in plan.outputs:
+        if how == "id":
+            cells.append(c.note_id)
+        elif how == "text":
+            cells.append(result.text)
+        elif how == "keep":
+            cells.append(as_text(c.row.get(column)))
+        else:
+            value = as_text(c.row.get(column))
+            if value is None or not value.strip():
+                cells.append(value)
+            else:
+                # The same operator and context as the value gets inside the text.
+                rule = policy.rule_for(entity)
+                ctx = OperatorContext(entity, rule, key, c.patient_id)
+                cells.append(operator_for(rule.action).apply(value, ctx))
+    return cells
