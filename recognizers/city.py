@@ -48,7 +48,11 @@ class CityRecognizer(EntityRecognizer):
         found: dict[tuple[int, int, str], float] = {}
         for regex, score in ((_BEFORE_STATE, 0.85), (_AFTER_PHRASE, 0.6)):
             for m in regex.finditer(text):
-                span = self._longest_city(text, m.start("city"), m.end("city"), mixed, strong=score > 0.8)
+                has_zip = "zip" in regex.groupindex and m.group("zip") is not None
+                strong = score > 0.8
+                span = self._longest_city(text, m.start("city"), m.end("city"), mixed, strong=strong)
+                if span is None and has_zip and mixed:
+                    span = self._last_proper(text, m.start("city"), m.end("city"))
                 if span:
                     found[(*span, "CITY")] = max(score, found.get((*span, "CITY"), 0.0))
                 if "zip" in regex.groupindex and m.group("zip"):
@@ -61,11 +65,11 @@ class CityRecognizer(EntityRecognizer):
 
     @staticmethod
     def _longest_city(text: str, start: int, end: int, mixed: bool, strong: bool) -> tuple[int, int] | None:
-        # The captured run may hold more words than the city ("Escondido last week"): try the
-        # longest prefix, then the suffixes ("moved to North Park San Diego").
-        words = list(re.finditer(r"[A-Za-z][A-Za-z.'-]*", text[start:end]))
+        # The captured run may hold more words than the city. Before a state the city ends the
+        # run ("Sunset Blvd Wilsonfield, MA"); after a phrase it starts it ("Escondido last week").
+        words = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", text[start:end]))
         for n in range(len(words), 0, -1):
-            for i in (0, len(words) - n) if n < len(words) else (0,):
+            for i in (len(words) - n,) if strong else (0,):
                 chunk = words[i : i + n]
                 s, e = start + chunk[0].start(), start + chunk[-1].end()
                 name = text[s:e]
@@ -78,6 +82,15 @@ class CityRecognizer(EntityRecognizer):
                     continue
                 return s, e
         return None
+
+    @staticmethod
+    def _last_proper(text: str, start: int, end: int) -> tuple[int, int] | None:
+        """"..., Wilsonfield, MA 06063": before a state and ZIP, the last capitalized word is a town
+        even when the gazetteer does not know it."""
+        words = list(re.finditer(r"[A-Z][A-Za-z'-]+", text[start:end]))
+        if not words or is_common_word(words[-1].group()) or is_clinical_term(words[-1].group()):
+            return None
+        return start + words[-1].start(), start + words[-1].end()
 
     def _result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
         return RecognizerResult(

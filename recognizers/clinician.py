@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from deid.clinical_terms import is_clinical_term
+from deid.clinical_terms import is_never_a_name
 from deid.lexicon import (
     CLINICIAN_LABELS,
     CLINICIAN_ROLES,
@@ -187,7 +187,7 @@ class _Scan:
         lower = word.lower()
         # Contractions and talk ("I'm", "Let's", "Yeah", "Mm-hmm") follow speaker labels such as
         # "Therapist:" in transcripts; they are never names.
-        if _CONTRACTION.search(word) or is_clinical_term(word):
+        if _CONTRACTION.search(word) or is_never_a_name(word):
             return False
         if (
             lower in CLINICIAN_TITLES or lower in HONORIFICS or lower in _ROLE_WORDS

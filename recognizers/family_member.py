@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from deid.clinical_terms import is_never_a_name
+from deid.name_lexicon import is_common_word as is_frequent_word
+from deid.name_lexicon import name_strength
 from deid.lexicon import (
     CLINICIAN_TITLES,
     HONORIFICS,
@@ -47,6 +50,9 @@ class _Token(NamedTuple):
     text: str
     start: int
     end: int
+
+
+_CONTRACTION = re.compile(r"['’](?:m|ll|s|re|ve|d|t)$", re.IGNORECASE)
 
 
 class FamilyMemberRecognizer(EntityRecognizer):
@@ -181,6 +187,8 @@ class _Scan:
         lower = word.lower()
         if _is_relation_word(word) or lower in HONORIFICS or lower in CLINICIAN_TITLES:
             return False
+        if _CONTRACTION.search(word) or is_never_a_name(word):
+            return False  # "Yeah, my landlord ...", "Uh, my boss ..."
         if lower in MONTH_NAMES:
             nxt = self.tok(i + 1)
             if nxt is not None and nxt.text.isdigit():
@@ -194,6 +202,8 @@ class _Scan:
             return not is_common_capitalized(word)
         if not (first and allow_lower) or not word.islower() or is_common_word(word):
             return False
+        if is_frequent_word(word) and not name_strength(word):
+            return False  # "children, faith, future orientation"
         return self._pos_allows_name(tok)
 
     def _pos_allows_name(self, tok: _Token) -> bool:

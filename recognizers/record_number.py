@@ -21,7 +21,7 @@ class MemberIdRecognizer(RegexRecognizer):
     ENTITY = "MEMBER_ID"
     NAME = "MemberIdRecognizer"
     PATTERNS = [
-        (rf"\b(?:member|subscriber|policy|group|insurance|medicaid|medicare|beneficiary)(?:\s+id)?{_SEP}{_ID}", 0.9),
+        (rf"\b(?:member|subscriber|policy|group|insurance|ins\.?|medicaid|medicare|beneficiary)(?:\s+id)?{_SEP}{_ID}", 0.9),
     ]
 
 

@@ -18,9 +18,9 @@ SECTIONS_AND_ABBREVIATIONS = _words(
     sao2 spo2 fio2 peep cpap bipap vent vt rr hr bp sbp dbp map cvp pcwp ci co svr ef hgb hct wbc plt
     cv resp neuro gu gi id heme endo renal skin psych psychosocial social dispo access lines
     npn nsg nursing carevue meds med gtt gtts prn qd bid tid qid qhs qam qpm hs ac pc npo po pr iv im sq
-    sc sl ng og ngt ogt peg picc tlc cvl aline art swan ett trach trachs cath foley ucath
+    sc sl ng og ngt ogt peg picc tlc cvl aline swan ett trach trachs cath foley ucath
     foleys chest cxr ct cta mri mra us echo tte tee ekg ecg eeg emg abg vbg lfts lfts ua ucx bcx
-    ivf ivfs tpn ppn tf tfs osh ed er icu ccu micu sicu csru ctic nicu picu pacu or ir cath
+    ivf ivfs tpn ppn tf tfs osh er icu ccu micu sicu csru ctic nicu picu pacu or ir cath
     afib aflutter svt vtach vfib nsr sr st sb pvc pvcs pac pacs lbbb rbbb chf cad copd dm htn
     cabg mi nstemi stemi pe dvt cva tia sah sdh ich ards pna uti sepsis esrd arf ckd aki hd cvvh
     cvvhd cvvhdf crrt ptx hx pmh psh fh sh ros hpi cc a&o aox aaox perrl perla mae mae's lle rle lue
@@ -37,6 +37,7 @@ SECTIONS_AND_ABBREVIATIONS = _words(
     thrush nystatin sputum lavage bronch ett ngt sump ostomy jp jps drain drains chux bair
     trach'd passy muir kinair kinaire roto rotoprone
     outpatient inpatient behavioral intake telehealth telepsych
+    left right bilateral upper lower anterior posterior lateral medial proximal distal
     levo levophed neo neosynephrine dopa dopamine dobutamine dobut epi norepi vaso vasopressin
     nipride ntg nitro milrinone amio amiodarone lido lidocaine dilt diltiazem esmolol labetalol
     lopressor metoprolol hydral hydralazine captopril lisinopril digoxin dig lasix furosemide
@@ -104,9 +105,17 @@ CONVERSATION = _words(
     """
 )
 
-NOT_NAMES = SECTIONS_AND_ABBREVIATIONS | EPONYMS | TIME_WORDS | LANGUAGES | CONVERSATION
+# Never names, even right after "Dr." or "her husband". Months and weekdays are left out: April,
+# June and May are names in such a context.
+NEVER_NAMES = SECTIONS_AND_ABBREVIATIONS | EPONYMS | LANGUAGES | CONVERSATION
+NOT_NAMES = NEVER_NAMES | TIME_WORDS
 
 
 def is_clinical_term(word: str) -> bool:
-    """True for clinical vocabulary, eponyms and time words that must not be taken for names."""
+    """True for clinical vocabulary, eponyms, time words and talk: not names without a name context."""
     return word.lower().strip(".'") in NOT_NAMES
+
+
+def is_never_a_name(word: str) -> bool:
+    """True for words that are not names even in a name context (fillers, abbreviations, eponyms)."""
+    return word.lower().strip(".'") in NEVER_NAMES

@@ -117,9 +117,10 @@ class RunManifest:
                 )
             existing.data["attempts"] = existing.data.get("attempts", 1) + 1
             existing.data["status"] = "running"
-            for folder in PART_FOLDERS:
-                if (out / folder).is_dir():
-                    remove_temp_files(out / folder)
+            # A kill mid-write leaves temp files (parts, manifest, summary); never final names.
+            for folder in (out, *(out / f for f in (*PART_FOLDERS, REPORT_FOLDER))):
+                if folder.is_dir():
+                    remove_temp_files(folder)
             existing.save()
             return existing
         if existing is not None or _has_parts(out):
@@ -179,6 +180,7 @@ def clear_outputs(out: Path) -> None:
             for p in (out / folder).glob("part-*.parquet"):
                 p.unlink()
             remove_temp_files(out / folder)
+    remove_temp_files(out)
     summary = out / REPORT_FOLDER / "summary.json"
     summary.unlink(missing_ok=True)
     (out / MANIFEST_NAME).unlink(missing_ok=True)

@@ -1,0 +1,60 @@
+"""CityRecognizer (gazetteer + context, ZIP after state) and the context rules for ages over 89."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.paths import recognizers_dir
+from deid.plugins import load_python
+
+(CITY,) = load_python(recognizers_dir() / "city.py")
+(AGE,) = load_python(recognizers_dir() / "age_over_89.py")
+
+
+def found(rec, text: str) -> list[tuple[str, str]]:
+    return sorted((text[r.start : r.end], r.entity_type) for r in rec.analyze(text, [], None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her sister lives in Escondido.", [("Escondido", "CITY")]),
+        ("4120 Alder Ridge Rd, San Diego, CA 92117", [("92117", "ZIP"), ("San Diego", "CITY")]),
+        ("SISTER FROM WORCESTER CALLED", [("WORCESTER", "CITY")]),
+        ("Addr: 6770 Sunset Blvd Wilsonfield, MA 06063", [("06063", "ZIP"), ("Wilsonfield", "CITY")]),
+        ("1 Main St, Memphis, Oregon 93654", [("93654", "ZIP"), ("Memphis", "CITY")]),
+    ],
+)
+def test_cities(text: str, expected: list) -> None:
+    """Gazetteer towns with place context, and any town before a state and ZIP."""
+    assert found(CITY, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lives in California", "GU: VOIDING QS CLEAR AMBER URINE. ID: T 98.8", "BOLUS GIVEN WITH IMPROVEMENT IN BP", "went to the bathroom"],
+)
+def test_not_cities(text: str) -> None:
+    """States, and words before abbreviations that are also words (ID, IN), are not cities."""
+    assert found(CITY, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her grandmother, 93 yo, moved in.", ["93"]),
+        ("a ninety-one year old woman", ["ninety-one"]),
+        ("My grandma is 91 and she still drives.", ["91"]),
+        ("caring for his grandfather Benjamin (102).", ["102"]),
+        ("AGE: 95", ["95"]),
+    ],
+)
+def test_ages_over_89(text: str, expected: list[str]) -> None:
+    """Ages over 89 by age word, label or a person before 'is'/'turned'; the number only."""
+    assert [t for t, _ in found(AGE, text)] == expected
+
+
+@pytest.mark.parametrize("text", ["HR was 95 and regular", "sats 92 on RA", "34 yo female", "she is 95% better", "room (102)"])
+def test_not_ages(text: str) -> None:
+    """Vitals, percentages, ages under 90 and numbers without a person are not ages over 89."""
+    assert found(AGE, text) == []

@@ -1,0 +1,51 @@
+"""PlaceNameRecognizer: proper names after place prepositions in mixed-case text."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.paths import recognizers_dir
+from deid.plugins import load_python
+
+(REC,) = load_python(recognizers_dir() / "place_name.py")
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in REC.analyze(text, ["LOCATION"], None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We used to go to Sunrise Mall every summer.", ["Sunrise Mall"]),
+        ("I might move back to Allentown. My cousin has a room.", ["Allentown"]),
+        ("Everything going on at Home Depot lately.", ["Home Depot"]),
+        ("Functional impairment at work (Starbucks) persists.", ["Starbucks"]),
+        ("We walked near Northside Pier on Sunday.", ["Northside Pier"]),
+        ("She works at Trader Joe's now.", ["Trader Joe's"]),
+    ],
+)
+def test_named_places(text: str, expected: list[str]) -> None:
+    """Title Case places after to/at/near/from are found."""
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "referred to Dr. Lee",
+        "started in March",
+        "talked to Maria about it",
+        "switched to Zoloft",
+        "moved to California",
+        "pacemaker in R IJ",
+        "rhythm changed to A-fib",
+        "CT to Left Pleural",
+        "she goes to the mall",
+        "TRANSFERRED TO SUNRISE MALL",  # capitals prove nothing
+        "went to Target",  # an ordinary word alone
+    ],
+)
+def test_not_places(text: str) -> None:
+    """Titles, months, people, drugs, states, abbreviations, lower case and ALL CAPS are not places here."""
+    assert found(text) == []
