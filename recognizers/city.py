@@ -32,6 +32,14 @@ _AFTER_PHRASE = re.compile(
 )
 
 
+def _overlapping(regex: re.Pattern[str], text: str):
+    """Matches that may overlap: "to go to Tucson" must also be tried from its second "to"."""
+    pos = 0
+    while (m := regex.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
 class CityRecognizer(EntityRecognizer):
     """CITY, and the ZIP code that follows "City, State"."""
 
@@ -47,7 +55,7 @@ class CityRecognizer(EntityRecognizer):
         mixed = case_regime(text) == MIXED
         found: dict[tuple[int, int, str], float] = {}
         for regex, score in ((_BEFORE_STATE, 0.85), (_AFTER_PHRASE, 0.6)):
-            for m in regex.finditer(text):
+            for m in _overlapping(regex, text):
                 has_zip = "zip" in regex.groupindex and m.group("zip") is not None
                 strong = score > 0.8
                 span = self._longest_city(text, m.start("city"), m.end("city"), mixed, strong=strong)
@@ -60,7 +68,8 @@ class CityRecognizer(EntityRecognizer):
         return [
             self._result(entity, s, e, score)
             for (s, e, entity), score in sorted(found.items())
-            if not entities or entity in entities
+            if (not entities or entity in entities)
+            and not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in found)
         ]
 
     @staticmethod

@@ -17,7 +17,11 @@ _RATIO_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RATIO_AFTER = re.compile(
-    r"\s?(?:up|down|of|strength|ns|mg|mcg|cc|ml|%|\(|th\b|x\b)|[^.;\n]{0,15}\bpain\b", re.IGNORECASE
+    r"\s?(?:up|down|of|strength|ns|mg|mcg|cc|ml|%|th\b|x\b)|[^.;\n]{0,15}\bpain\b", re.IGNORECASE
+)
+_DATE_BEFORE = re.compile(
+    r"\b(?:on|since|until|till|from|by|dated|signed|seen|due|starting|started|effective|thru|through)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -43,6 +47,8 @@ class ClinicalDateRecognizer(RegexRecognizer):
         if parsed is None:
             return False
         if parsed.year is None and _SLASH_PAIR.fullmatch(value):
+            if _DATE_BEFORE.search(text, max(0, start - 12), start):
+                return True  # "on 2/4", "signed 2/28": a date, whatever else a/b could be
             m, d = (int(x) for x in value.split("/"))
             if m < d <= 4:
                 return False  # 1/2, 2/3, 3/4: fractions

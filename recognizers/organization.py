@@ -38,6 +38,12 @@ _ORG_KINDS = (
 _KIND = re.compile(
     rf"\b(?:(?P<fac>{_FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd))\.?)\b", re.IGNORECASE
 )
+# Kind first: "University of Akron", "Bank of America".
+_KIND_OF = re.compile(
+    r"\b(?P<name>(?:University|College|Institute|Academy|Bank|Church|School|Hospital|Museum|Library)"
+    r"\s+of\s+(?:the\s+)?[A-Z][A-Za-z'&-]+(?:\s[A-Z][A-Za-z'&-]+){0,2})",
+    re.IGNORECASE,
+)
 _SAINT = re.compile(r"\b(?:to|at|from|@|in|by)\s+(?P<name>(?:St|ST|Saint|SAINT)\.?\s+[A-Z][A-Za-z]+(?:'[sS])?)")
 _AFTER_PHRASE = re.compile(
     r"\b(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
@@ -83,6 +89,12 @@ class OrganizationRecognizer(EntityRecognizer):
                 continue
             entity = "FACILITY" if kind.group("fac") else "ORGANIZATION"
             results.append(self._result(entity, start, kind.end(), 0.8))
+        for named in _KIND_OF.finditer(text):
+            start, end = named.span("name")
+            last = named.group("name").split()[-1]
+            if (mixed and last[0].isupper()) or not (is_common_word(last) or is_clinical_term(last)):
+                entity = "FACILITY" if named.group("name").lower().startswith("hospital") else "ORGANIZATION"
+                results.append(self._result(entity, start, end, 0.75))
         for saint in _SAINT.finditer(text):
             start, end = saint.span("name")
             name = saint.group("name").split()[-1].split("'")[0]

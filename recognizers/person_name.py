@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, case_regime
-from deid.clinical_terms import is_clinical_term
+from deid.clinical_terms import is_clinical_term, is_never_a_name
 from deid.name_lexicon import AMBIGUOUS, STRONG, is_given_name, name_strength, warm
 from deid.places import is_state
 
@@ -21,6 +21,15 @@ _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'\-]*[A-Za-z])?")
 # What may sit between two words of one name: spaces, or a period after an initial.
 _JOIN = re.compile(r"[ \t]{1,2}|\.[ \t]?")
 _INITIAL = 0.1
+# Honorifics and greetings before a name; reporting verbs after one.
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:mr|mrs|ms|miss|mx)\.?|\b(?:hi|hello|hey|thanks|thank\s+you|bye|goodbye|dear),?)\s+$", re.IGNORECASE
+)
+_CUE_AFTER = re.compile(
+    r"\s+(?:reports?|reported|states?|stated|says|said|denies|denied|endorses|endorsed|"
+    r"presents?|presented|arrived|attended)\b",
+    re.IGNORECASE,
+)
 # A name opening a line and followed by a colon: a speaker in a transcript.
 _SPEAKER = re.compile(r"(?<![^\n])[ \t]*[A-Za-z][A-Za-z'\-]*:", re.MULTILINE)
 
@@ -46,8 +55,10 @@ class PersonNameRecognizer(EntityRecognizer):
             strength = self._strength(match.group(), mixed)
             if strength and is_state(match.group()) and text[: match.start()].rstrip().endswith(","):
                 strength = 0.0  # "Memphis, Oregon 93654": a state in an address, not a person
-            elif strength == AMBIGUOUS and _SPEAKER.match(text, match.start()):
+            elif strength == AMBIGUOUS and is_given_name(match.group()) and _SPEAKER.match(text, match.start()):
                 strength = STRONG  # "Mark: Hi, good to see you." - a speaker label
+            if not strength and self._cued(text, match, mixed):
+                strength = STRONG  # "Mr. Small", "Hi Mark,", "MARK REPORTS": the context makes it a name
             if run and (strength == 0 or not _JOIN.fullmatch(text[run[-1][1] : match.start()])):
                 results += self._emit(run, mixed)
                 run = []
@@ -55,6 +66,17 @@ class PersonNameRecognizer(EntityRecognizer):
                 run.append((match.start(), match.end(), strength))
         results += self._emit(run, mixed)
         return results
+
+    @staticmethod
+    def _cued(text: str, match: re.Match[str], mixed: bool) -> bool:
+        """A word made a name by what is around it: an honorific or greeting before, a
+        reporting verb after (for words that are names as well as words: Mark, Small, Young)."""
+        word = match.group()
+        if len(word) < 2 or is_never_a_name(word) or (mixed and not word[0].isupper()):
+            return False
+        if _CUE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            return True
+        return name_strength(word) >= AMBIGUOUS and bool(_CUE_AFTER.match(text, match.end()))
 
     @staticmethod
     def _strength(word: str, mixed: bool) -> float:

@@ -37,6 +37,7 @@ SECTIONS_AND_ABBREVIATIONS = _words(
     thrush nystatin sputum lavage bronch ett ngt sump ostomy jp jps drain drains chux bair
     trach'd passy muir kinair kinaire roto rotoprone
     outpatient inpatient behavioral intake telehealth telepsych
+    labs lab lima rima svg allegra zoll kling kerlix ho chol gluc duoderm tegaderm xeroform
     left right bilateral upper lower anterior posterior lateral medial proximal distal
     levo levophed neo neosynephrine dopa dopamine dobutamine dobut epi norepi vaso vasopressin
     nipride ntg nitro milrinone amio amiodarone lido lidocaine dilt diltiazem esmolol labetalol

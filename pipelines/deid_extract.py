@@ -1,0 +1,397 @@
+"""The `deid-extract` Prefect flow: stream a source in batches, redact each batch in a task, write parts and a summary.
+
+Tasks receive batches in memory and return counts and paths only; their results are never
+persisted and they have no cache policy, so no note text reaches Prefect's database or disk.
+The key comes from a Prefect Secret block (named by `key_secret`) or `$DEID_KEY`, never from a
+parameter (parameters are stored and shown in the UI).
+
+Run it: `python pipelines/deid_extract.py SOURCE [POLICY] [OUTPUT_DIR]`, `deid run`, or the
+deployments of `pipelines/serve.py` / `prefect.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+import deid
+from deid.errors import DeidError, KeyRequiredError
+from deid.io import RunManifest, open_source, write_json_atomic
+from deid.io.manifest import new_run_id
+from deid.io import extract as _batch_step
+from deid.io.extract import (
+    DEFAULT_MAX_NOTE_CHARS,
+    ExtractColumns,
+    plan_columns,
+    process_batch,
+    worker_cached,
+)
+from deid.io.sources import infer_format
+from deid.keyed import ENV_KEY, fingerprint, resolve_key
+from deid.policy import load_policy
+
+# Known-identifier columns of deid's synthetic notes (deid.synthetic / `deid run` demo input).
+SYNTHETIC_KNOWN_COLUMNS: dict[str, str] = {
+    "client_name": "PATIENT",
+    "mrn": "MRN",
+    "member_id": "MEMBER_ID",
+    "dob": "DOB",
+    "phone": "PHONE_NUMBER",
+    "clinician": "CLINICIAN",
+    "date_of_service": "DATE",
+}
+DEFAULT_BATCH_SIZE = 128
+
+
+class ReconciliationError(DeidError):
+    """Rows read differ from rows written + excluded + quarantined: something was lost or doubled."""
+
+
+def default_task_runner() -> ThreadPoolTaskRunner | ProcessPoolTaskRunner:
+    """Processes against a Prefect server (one Redactor per worker process), threads in ephemeral mode.
+
+    `$DEID_TASK_RUNNER` (process|thread) and `$DEID_WORKERS` override. Ephemeral mode gets threads
+    because each pool process would start its own temporary Prefect server.
+    """
+    from prefect.settings import get_current_settings
+
+    kind = os.environ.get("DEID_TASK_RUNNER") or ("process" if get_current_settings().api.url else "thread")
+    workers = _workers()
+    if kind == "process":
+        return ProcessPoolTaskRunner(max_workers=workers)
+    if kind == "thread":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    raise DeidError(f"DEID_TASK_RUNNER={kind!r}: expected 'process' or 'thread'")
+
+
+def _workers() -> int:
+    raw = os.environ.get("DEID_WORKERS")
+    try:
+        return max(1, int(raw)) if raw else max(1, min(os.cpu_count() or 1, 4))
+    except ValueError:
+        raise DeidError(f"DEID_WORKERS={raw!r}: expected a whole number") from None
+
+
+def load_key(key_secret: str | None) -> bytes | None:
+    """The key from the named Prefect Secret block, else `$DEID_KEY`, else None. Never logged."""
+    if not key_secret:
+        return resolve_key(None)
+    from prefect.blocks.system import Secret
+
+    try:
+        value = Secret.load(key_secret).get()
+    except ValueError:
+        raise KeyRequiredError(f"key_secret {key_secret!r}: no Secret block with that name") from None
+    if not isinstance(value, (str, bytes)) or not value:
+        raise KeyRequiredError(f"key_secret {key_secret!r}: the Secret block holds no usable key")
+    return resolve_key(value)
+
+
+def _build_redactor(policy: str, key_secret: str | None) -> tuple[deid.Redactor, bytes | None]:
+    key = load_key(key_secret)
+    return deid.Redactor(policy, key=key), key
+
+
+@task(name="redact-batch", persist_result=False, cache_policy=NO_CACHE, log_prints=False)
+def redact_batch(
+    batch: Any,
+    policy: str,
+    key_secret: str | None,
+    columns: ExtractColumns,
+    output_dir: str,
+    max_note_chars: int,
+    available_columns: list[str],
+) -> dict[str, Any]:
+    """Redact one batch and write its notes/spans/quarantine parts; return counts and paths."""
+    # One Redactor per worker process (loading the model is slow), shared by its threads in turn.
+    redactor, key = worker_cached(("redactor", policy, key_secret), lambda: _build_redactor(policy, key_secret))
+    plan = plan_columns(columns, redactor.policy, available_columns)
+    # Through the module: Prefect's process pool pickles this function by value, and a lock cannot be.
+    with _batch_step.REDACTION_LOCK:
+        return process_batch(batch, redactor, key, columns, plan, output_dir, max_note_chars=max_note_chars)
+
+
+@task(name="check-counts", persist_result=False, cache_policy=NO_CACHE)
+def check_counts(totals: Mapping[str, Any], batches_read: int, batches_finished: int) -> dict[str, int]:
+    """Fail unless rows read == written + excluded + quarantined and every batch read is finished."""
+    read = int(totals.get("read", 0))
+    written = int(totals.get("written", 0))
+    excluded = sum(totals.get("excluded", {}).values())
+    quarantined = sum(totals.get("quarantined", {}).values())
+    if read != written + excluded + quarantined or batches_read != batches_finished:
+        raise ReconciliationError(
+            f"counts do not reconcile: read {read} != written {written} + excluded {excluded} "
+            f"+ quarantined {quarantined} (batches read {batches_read}, finished {batches_finished})"
+        )
+    return {"read": read, "written": written, "excluded": excluded, "quarantined": quarantined}
+
+
+@task(name="write-summary", persist_result=False, cache_policy=NO_CACHE)
+def write_summary(output_dir: str, summary: dict[str, Any]) -> str:
+    """Write `report/summary.json` atomically; return its path."""
+    return str(write_json_atomic(Path(output_dir) / "report" / "summary.json", summary))
+
+
+@flow(
+    name="deid-extract",
+    task_runner=default_task_runner(),
+    persist_result=False,
+    log_prints=False,
+    validate_parameters=True,
+)
+def deid_extract(
+    source: str,
+    format: str | None = None,
+    query: str | None = None,
+    id_column: str = "note_id",
+    text_column: str = "text",
+    patient_id_column: str | None = "patient_id",
+    known_columns: dict[str, str] | None = None,
+    keep_columns: list[str] | None = None,
+    policy: str = "research",
+    output_dir: str = "out",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    key_secret: str | None = None,
+    run_id: str | None = None,
+    overwrite: bool = False,
+    max_note_chars: int = DEFAULT_MAX_NOTE_CHARS,
+) -> dict[str, Any]:
+    """De-identify a Parquet/CSV/JSONL source (file, folder, glob) or a SQL query into `output_dir`.
+
+    Writes `notes/`, `spans/` and `quarantine/` part files and `report/summary.json`; resumes run
+    `run_id` when its manifest is in `output_dir` (`{run_id}` in `output_dir` is replaced by the run
+    id, giving each run its own folder). Returns counts and paths only.
+    """
+    logger = get_run_logger()
+    started = dt.datetime.now(dt.timezone.utc)
+    clock = time.monotonic()
+
+    # Everything that can be wrong with the request fails here, before any output is written.
+    loaded = load_policy(policy)
+    key = load_key(key_secret)
+    if loaded.needs_key and key is None:
+        where = f"the Secret block {key_secret!r}" if key_secret else f"${ENV_KEY}"
+        raise KeyRequiredError(
+            f"policy {loaded.name!r} pseudonymizes or shifts dates and needs a key: set {where} "
+            "(or name a Prefect Secret block with key_secret=...)"
+        )
+    if batch_size < 1 or max_note_chars < 1:
+        raise DeidError("batch_size and max_note_chars must be at least 1")
+    fmt = format or infer_format(source)
+    if fmt == "sql":
+        from deid.io.sql_reader import has_password
+
+        if has_password(source):
+            logger.warning(
+                "the source URL holds a password, which Prefect stores with the run's parameters; "
+                "prefer PGPASSWORD / ~/.pgpass or a URL without it"
+            )
+    columns = ExtractColumns(
+        id_column=id_column,
+        text_column=text_column,
+        patient_id_column=patient_id_column,
+        known_columns=dict(known_columns or {}),
+        keep_columns=tuple(keep_columns or ()),
+    )
+    with open_source(source, fmt, query=query) as src:
+        available = src.columns
+        absent = columns.check(loaded, available)
+        if absent:
+            logger.warning("columns not in the source, ignored: %s", ", ".join(absent))
+        plan = plan_columns(columns, loaded, available)
+        fingerprint_of_run = {
+            "source": src.describe(),
+            "columns": {
+                "id": id_column,
+                "text": text_column,
+                "patient_id": patient_id_column,
+                "known": dict(columns.known_columns),
+                "keep": list(columns.keep_columns),
+            },
+            "policy": {"name": loaded.name, "content_hash": loaded.content_hash},
+            "key_fingerprint": fingerprint(key),
+            "batch_size": batch_size,
+            "max_note_chars": max_note_chars,
+        }
+        if "{run_id}" in output_dir:
+            # One folder per run (deployments); resuming with the same run_id finds it again.
+            run_id = run_id or new_run_id()
+            output_dir = output_dir.replace("{run_id}", run_id)
+        out = Path(output_dir).resolve()
+        manifest = RunManifest.start(out, fingerprint_of_run, run_id=run_id, overwrite=overwrite)
+        logger.info(
+            "run %s: policy %s, %s source, batch size %d, %s",
+            manifest.run_id, loaded.name, fmt, batch_size,
+            "resuming" if manifest.resumed else "new run",
+        )
+
+        in_flight: list[Any] = []
+        limit = 2 * _workers()
+        batches_read = 0
+        skipped = 0
+        done_now: dict[str, int] = {"read": 0, "chars": 0}
+
+        def settle(future: Any) -> None:
+            outcome = future.result()
+            manifest.record(outcome["batch"], outcome["counts"])
+            done_now["read"] += outcome["counts"]["read"]
+            done_now["chars"] += outcome["counts"]["chars"]
+            c = outcome["counts"]
+            logger.info(
+                "batch %d: read %d, written %d, excluded %d, quarantined %d, findings %d",
+                outcome["batch"], c["read"], c["written"], sum(c["excluded"].values()),
+                sum(c["quarantined"].values()), c["findings"]["total"],
+            )
+
+        try:
+            for batch in src.batches(columns.needed(loaded), batch_size):
+                batches_read += 1
+                if manifest.is_finished(batch.index):
+                    skipped += 1
+                    continue
+                in_flight.append(
+                    redact_batch.submit(
+                        batch, policy, key_secret, columns, str(out), max_note_chars, available
+                    )
+                )
+                # Bounded window: memory stays flat however large the source is.
+                while len(in_flight) >= limit:
+                    settle(in_flight.pop(0))
+            while in_flight:
+                settle(in_flight.pop(0))
+        except BaseException:
+            # Keep what finished so a rerun with the same run_id resumes after it, then fail.
+            for future in in_flight:
+                try:
+                    settle(future)
+                except BaseException:  # noqa: BLE001 - the first failure is the one re-raised
+                    pass
+            manifest.finish("failed")
+            raise
+
+    totals = manifest.totals
+    seconds = max(time.monotonic() - clock, 1e-9)
+    summary = _summary(
+        manifest, loaded, key, src.describe(), plan, absent, started, seconds, done_now, skipped, batches_read
+    )
+    try:
+        rows = check_counts(totals, batches_read, len(manifest.finished_batches))
+    except ReconciliationError:
+        summary["reconciled"] = False
+        write_summary(str(out), summary)
+        manifest.finish("failed")
+        raise
+    summary_path = write_summary(str(out), summary)
+    manifest.finish("completed")
+    logger.info(
+        "run %s done: read %d, written %d, excluded %d, quarantined %d in %.1f s",
+        manifest.run_id, rows["read"], rows["written"], rows["excluded"], rows["quarantined"], seconds,
+    )
+    return {
+        "run_id": manifest.run_id,
+        "output_dir": str(out),
+        "summary": summary_path,
+        "rows": rows,
+    }
+
+
+def _summary(
+    manifest: RunManifest,
+    policy: deid.Policy,
+    key: bytes | None,
+    source: dict[str, Any],
+    plan: Any,
+    absent: list[str],
+    started: dt.datetime,
+    seconds: float,
+    done_now: Mapping[str, int],
+    skipped: int,
+    batches_read: int,
+) -> dict[str, Any]:
+    """Counts, policy, versions and timing for `report/summary.json` (no text, no values)."""
+    import spacy.util
+
+    import prefect
+    from deid.config import load_engine_config
+
+    totals = manifest.totals
+    model = load_engine_config().model
+    excluded = totals.get("excluded", {})
+    quarantined = totals.get("quarantined", {})
+    findings = totals.get("findings", {})
+    return {
+        "run_id": manifest.run_id,
+        "status": "completed",
+        "reconciled": True,
+        "source": source,
+        "policy": {
+            "name": policy.name,
+            "content_hash": policy.content_hash,
+            "authorization_column": policy.authorization_column,
+        },
+        "key_fingerprint": fingerprint(key),
+        "versions": {
+            "deid": deid.__version__,
+            "model": model,
+            "model_version": spacy.util.get_package_version(model),
+            "prefect": prefect.__version__,
+            "python": sys.version.split()[0],
+        },
+        "rows": {
+            "read": totals.get("read", 0),
+            "written": totals.get("written", 0),
+            "excluded": sum(excluded.values()),
+            "quarantined": sum(quarantined.values()),
+        },
+        "excluded_by_reason": dict(sorted(excluded.items())),
+        "quarantined_by_reason": dict(sorted(quarantined.items())),
+        "findings": {
+            "total": findings.get("total", 0),
+            "by_entity_type": dict(sorted(findings.get("by_entity_type", {}).items())),
+            "by_action": dict(sorted(findings.get("by_action", {}).items())),
+            "by_recognizer": dict(sorted(findings.get("by_recognizer", {}).items())),
+        },
+        "columns": {
+            "written": [c for c, _, _ in plan.outputs],
+            "actions": {c: how for c, how, entity in plan.outputs if entity},
+            "dropped": list(plan.dropped),
+            "absent": absent,
+        },
+        "batches": {"read": batches_read, "skipped_as_finished": skipped, "attempts": manifest.data["attempts"]},
+        "timing": {
+            "run_started_at": manifest.data["started_at"],
+            "started_at": started.isoformat(timespec="seconds"),
+            "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "seconds": round(seconds, 3),
+            "rows_per_second": round(done_now["read"] / seconds, 2),
+            "chars_per_second": round(done_now["chars"] / seconds, 1),
+        },
+        "outputs": {
+            "notes": "notes/part-*.parquet",
+            "spans": "spans/part-*.parquet",
+            "quarantine": "quarantine/part-*.parquet",
+            "manifest": "manifest.json",
+        },
+    }
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    if len(sys.argv) < 2:
+        sys.exit("usage: python pipelines/deid_extract.py SOURCE [POLICY] [OUTPUT_DIR]")
+    args = sys.argv[1:]
+    result = deid_extract(
+        source=args[0],
+        policy=args[1] if len(args) > 1 else "research",
+        output_dir=args[2] if len(args) > 2 else "out",
+    )
+    print(result["summary"])
