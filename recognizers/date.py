@@ -20,7 +20,8 @@ _RATIO_AFTER = re.compile(
     r"\s?(?:up|down|of|strength|ns|mg|mcg|cc|ml|%|th\b|x\b)|[^.;\n]{0,15}\bpain\b", re.IGNORECASE
 )
 _DATE_BEFORE = re.compile(
-    r"\b(?:on|since|until|till|from|by|dated|signed|seen|due|starting|started|effective|thru|through)\s+$",
+    r"\b(?:on|since|until|till|from|by|dated|signed|seen|due|starting|started|effective|thru|through|"
+    r"placed|inserted|drawn|done|performed|admitted|admit|discharged|changed|last|next)\s+$",
     re.IGNORECASE,
 )
 
@@ -37,7 +38,13 @@ class ClinicalDateRecognizer(RegexRecognizer):
         (r"(?<![\d/.:-])(?P<value>\d{1,2}/\d{1,2})(?![\d/:]|\.\d)", 0.6),
         (rf"\b(?P<value>{_MON}\s*\d{{1,2}}{_ORD}(?:,?\s*\d{{4}})?)(?![\d:])", 0.85),
         (rf"\b(?P<value>\d{{1,2}}{_ORD}(?:[- ]){_MON}(?:(?:[- ]|,\s*)(?:\d{{4}}|\d{{2}}))?)\b", 0.85),
-        (rf"\b(?P<value>{_MON}[\s,-]+\d{{4}})\b", 0.8),
+        (rf"\b(?P<value>{_MON}[\s,-]+(?:of\s+)?\d{{4}})\b", 0.8),
+        # Month/year: 8/88, 11/92 (the second number cannot be a day).
+        (r"(?<![\d/.:-])(?P<value>(?:0?[1-9]|1[0-2])/(?:3[2-9]|[4-9]\d|0\d))(?![\d/:]|\.\d)", 0.7),
+        # Years: "MI 1992", "CVA 2004"; and '92, 92' as in "s/p CABG '95", "CVA 74'".
+        (r"(?<![\d#$.,/-])(?P<value>(?:19[0-9]\d|20[0-3]\d))(?![\d.,/:-]|\s*(?:mg|mcg|ml|cc|units?|kcal|cal|calories|mls|g\b|kg|meq|%|lbs?|pts?))", 0.5),
+        (r"(?<![\w'])(?P<value>'\d{2})(?![\w'])", 0.6),
+        (r"(?<![\w'])(?P<value>\d{2}')(?![\w'])", 0.6),
     ]
 
     def accept(self, text: str, start: int, end: int) -> bool:
@@ -52,6 +59,9 @@ class ClinicalDateRecognizer(RegexRecognizer):
             m, d = (int(x) for x in value.split("/"))
             if m < d <= 4:
                 return False  # 1/2, 2/3, 3/4: fractions
-            if _RATIO_BEFORE.search(text, max(0, start - 32), start) or _RATIO_AFTER.match(text, end):
-                return False  # vent settings 10/5, pain 5/10, "1/2 up", "1/2 NS"
+            # Vent settings (PSV 10/5, PEEP) and scores (pain 5/10) have a small second number.
+            if d <= 10 and _RATIO_BEFORE.search(text, max(0, start - 32), start):
+                return False
+            if _RATIO_AFTER.match(text, end):
+                return False  # "1/2 up", "1/2 NS", "3/10 pain"
         return True

@@ -14,7 +14,7 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term, is_never_a_name
-from deid.name_lexicon import AMBIGUOUS, STRONG, is_given_name, name_strength, warm
+from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, name_strength, warm
 from deid.places import is_state
 
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'\-]*[A-Za-z])?")
@@ -28,6 +28,12 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(
     r"\s+(?:reports?|reported|states?|stated|says|said|denies|denied|endorses|endorsed|"
     r"presents?|presented|arrived|attended)\b",
+    re.IGNORECASE,
+)
+_TEAM_AFTER = re.compile(r"\s+(?:(?:and\s+)?(?:team\s+)?(?:aware|notified|informed|paged|updated|made\s+aware|at\s+bedside|in\s+to\s+see))\b", re.IGNORECASE)
+_TEAM_BEFORE = re.compile(
+    r"\b(?:per|paged|notified|informed|called|spoke\s+with|spoke\s+to|discussed\s+with|d/w|seen\s+by|"
+    r"evaluated\s+by|met\s+with|caseworker|case\s+manager|sw|chaplain)\s+(?:dr\.?\s+)?$",
     re.IGNORECASE,
 )
 # A name opening a line and followed by a colon: a speaker in a transcript.
@@ -72,9 +78,15 @@ class PersonNameRecognizer(EntityRecognizer):
         """A word made a name by what is around it: an honorific or greeting before, a
         reporting verb after (for words that are names as well as words: Mark, Small, Young)."""
         word = match.group()
-        if len(word) < 2 or is_never_a_name(word) or (mixed and not word[0].isupper()):
+        if len(word) < 2 or is_clinical_term(word) or (mixed and not word[0].isupper()):
             return False
         if _CUE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            return True
+        # Care-team phrases: "MAROTTA AWARE", "per Kondouli", "paged Dr Vasquez". The word must not
+        # be an ordinary word ("TEAM AWARE", "per protocol").
+        # Outside mixed case an unknown word may be any jargon or misspelling: only listed names.
+        proper = name_strength(word) >= AMBIGUOUS or (mixed and not is_common_word(word))
+        if proper and (_TEAM_AFTER.match(text, match.end()) or _TEAM_BEFORE.search(text, max(0, match.start() - 24), match.start())):
             return True
         return name_strength(word) >= AMBIGUOUS and bool(_CUE_AFTER.match(text, match.end()))
 
@@ -89,6 +101,11 @@ class PersonNameRecognizer(EntityRecognizer):
         if mixed and word.isupper() and len(word) <= 3:
             return 0.0  # an abbreviation in a mixed-case note
         strength = name_strength(word)
+        if not strength and "-" in word:
+            # "FORMAN-LYONS", "Stord-Painter": a double-barrelled name with one known part.
+            parts = word.split("-")
+            if not any(is_clinical_term(p) or is_common_word(p) and not name_strength(p) for p in parts):
+                strength = max(name_strength(p) for p in parts)
         if strength == STRONG and len(word) <= 3 and not is_given_name(word):
             return AMBIGUOUS  # short rare surnames collide with abbreviations (GU, CV)
         return strength

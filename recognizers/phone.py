@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 # A number may not start right after a word character or inside a longer number, a date
 # ("03/14/2025"), a decimal or a hyphenated code.
-_START = r"(?<![\w+./\-])"
+# Not inside a word, number or ID; a dash is allowed when it is not attached to a digit or letter
+# ("DAUGHTER-KRISSY---301 944-5032").
+_START = r"(?<![\w+./])(?<![\w]-)"
 # Nor end where a longer number, date or decimal goes on.
 _END = r"(?!\d|[-./]\d)"
 _SEP = r"[-.\u2010-\u2015 ]"

@@ -37,6 +37,8 @@ SECTIONS_AND_ABBREVIATIONS = _words(
     thrush nystatin sputum lavage bronch ett ngt sump ostomy jp jps drain drains chux bair
     trach'd passy muir kinair kinaire roto rotoprone
     outpatient inpatient behavioral intake telehealth telepsych
+    md mds md's dr drs rn rns lpn np pa resident residents intern interns fellow attending team teams
+    staff flowsheet flowsheets protocol protocols hoyer rectal riker
     labs lab lima rima svg allegra zoll kling kerlix ho chol gluc duoderm tegaderm xeroform
     left right bilateral upper lower anterior posterior lateral medial proximal distal
     levo levophed neo neosynephrine dopa dopamine dobutamine dobut epi norepi vaso vasopressin

@@ -24,9 +24,12 @@ _FORMS = [
     # Mar 14th, March 14, 2025, Mar. 14 2025
     re.compile(rf"^{_MON}\s*(?P<d>\d{{1,2}}){_ORD}(?:(?P<ysep>,?\s*)(?P<y>\d{{4}}))?$", re.I),
     # March 2025, Mar-2025
-    re.compile(rf"^{_MON}(?P<ysep>[\s,-]+)(?P<y>\d{{4}})$", re.I),
-    # 1992
+    re.compile(rf"^{_MON}(?P<ysep>[\s,-]+(?:of\s+)?)(?P<y>\d{{4}})$", re.I),
+    # 8/88, 11/1992: month and year
+    re.compile(r"^(?P<m>\d{1,2})(?P<sep>/)(?P<y>\d{2}|\d{4})$"),
+    # 1992, '92, 92'
     re.compile(r"^(?P<y>(?:19|20)\d{2})$"),
+    re.compile(r"^'(?P<y>\d{2})$|^(?P<y2>\d{2})'$"),
 ]
 # Dates without a year are shifted inside a leap year, so Feb 29 stays valid.
 _REFERENCE_YEAR = 2000
@@ -86,6 +89,8 @@ def parse_date(text: str) -> ParsedDate | None:
         if match is None:
             continue
         g = match.groupdict()
+        if g.get("y2"):
+            g["y"] = g["y2"]
         month = int(g["m"]) if g.get("m") else _MONTHS.get((g.get("mon") or "").lower())
         day = int(g["d"]) if g.get("d") else None
         year = _full_year(g["y"]) if g.get("y") else None
@@ -93,7 +98,7 @@ def parse_date(text: str) -> ParsedDate | None:
             # Only a missing part takes a default: a written 0 ("0/0", "00/00/0000") is no date.
             date(_REFERENCE_YEAR if year is None else year, 1 if month is None else month, 1 if day is None else day)
         except ValueError:
-            return None
+            continue  # "8/88" is no month/day; it may still be month/year
         return ParsedDate(year=year, month=month, day=day, match=match)
     return None
 

@@ -58,3 +58,15 @@ def test_ages_over_89(text: str, expected: list[str]) -> None:
 def test_not_ages(text: str) -> None:
     """Vitals, percentages, ages under 90 and numbers without a person are not ages over 89."""
     assert found(AGE, text) == []
+
+
+(PAGER,) = load_python(recognizers_dir() / "pager.py")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Pager: #54321  Time", ["54321"]), ("Pager 83554.", ["83554"]), ("PG 33445", ["33445"]), ("beeper number 55037 for", ["55037"]), ("x4410 for questions", [])],
+)
+def test_pager_numbers_after_their_label(text: str, expected: list[str]) -> None:
+    """Pager and beeper numbers are phone numbers only right after their label."""
+    assert [t for t, _ in found(PAGER, text)] == expected

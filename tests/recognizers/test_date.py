@@ -25,6 +25,12 @@ def dates(text: str) -> list[str]:
         ("ADMIT 14-MAR-2025", ["14-MAR-2025"]),
         ("moved in March 2025", ["March 2025"]),
         ("TRANS TO GH 7/23 .DOPAMINE WEANED", ["7/23"]),
+        ("PMH: CAD, AVR 8/88, DDD PACER", ["8/88"]),
+        ("S/P MI 1992; LCX PTCA", ["1992"]),
+        ("s/p cabg '95 and mi 84'", ["'95", "84'"]),
+        ("LAST DOSE IN MARCH OF 1993.", ["MARCH OF 1993"]),
+        ("PICC PLACED IN R AC 11/17", ["11/17"]),
+        ("ROI signed 2/4", ["2/4"]),
     ],
 )
 def test_dates(text: str, expected: list[str]) -> None:
@@ -46,6 +52,8 @@ def test_dates(text: str, expected: list[str]) -> None:
         "started in March",
         "at 10:30 today",
         "1/2 NS at 100 cc/hr",
+        "gave 1500 cc and 2000 mg",
+        "PMH MI 92, CABG 95",  # bare two-digit numbers stay numbers
     ],
 )
 def test_not_dates(text: str) -> None:
