@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term
 from deid.name_lexicon import is_common_word
 from deid.places import STATE_NAMES, STATES, is_city, is_state, us_cities
+from deid.recognizer_kit import make_result
 
 _NAME = r"(?P<city>[A-Za-z][A-Za-z.'-]*(?:[ -][A-Za-z][A-Za-z.'-]*){0,2})"
 # Postal codes only in capitals and only after a comma or before a ZIP: "ID", "IN", "OR" are words.
@@ -102,11 +103,4 @@ class CityRecognizer(EntityRecognizer):
         return start + words[-1].start(), start + words[-1].end()
 
     def _result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
-        return RecognizerResult(
-            entity, start, end, score,
-            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="gazetteer + context"),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return make_result(self, entity, start, end, score, "gazetteer and place context")

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.clinical_terms import is_never_a_name
 from deid.lexicon import (
@@ -25,6 +25,7 @@ from deid.lexicon import (
     is_common_capitalized,
     is_common_word,
 )
+from deid.recognizer_kit import make_result
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -112,22 +113,7 @@ class ClinicianRecognizer(EntityRecognizer):
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         """Build one Presidio result with our recognizer's name and id."""
-        return RecognizerResult(
-            entity_type="CLINICIAN",
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(
-                recognizer=self.name,
-                original_score=score,
-                textual_explanation="Name next to a clinician title, role or credential",
-            ),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-            },
-        )
+        return make_result(self, "CLINICIAN", start, end, score, "name next to a clinician title, role or credential")
 
 
 def _resolve(found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.clinical_terms import is_never_a_name
-from deid.name_lexicon import is_common_word as is_frequent_word
-from deid.name_lexicon import name_strength
 from deid.lexicon import (
     CLINICIAN_TITLES,
     HONORIFICS,
@@ -25,6 +23,9 @@ from deid.lexicon import (
     is_common_capitalized,
     is_common_word,
 )
+from deid.name_lexicon import is_common_word as is_frequent_word
+from deid.name_lexicon import name_strength
+from deid.recognizer_kit import make_result
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -97,22 +98,7 @@ class FamilyMemberRecognizer(EntityRecognizer):
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
         """Build one Presidio result with our recognizer's name and id."""
-        return RecognizerResult(
-            entity_type="RELATIVE",
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=AnalysisExplanation(
-                recognizer=self.name,
-                original_score=score,
-                textual_explanation="Name next to a relation word",
-            ),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-            },
-        )
+        return make_result(self, "RELATIVE", start, end, score, "name next to a relation word")
 
 
 class _Scan:

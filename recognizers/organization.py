@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term
 from deid.lexicon import RELATION_WORDS
 from deid.name_lexicon import is_common_word, name_strength
 from deid.places import is_city
+from deid.recognizer_kit import make_result
 
 _FACILITY_KINDS = (
     r"hospital|medical\s+center|med\s+ctr|health\s+center|health\s+system|healthcare|clinic|"
@@ -154,11 +155,4 @@ class OrganizationRecognizer(EntityRecognizer):
         return last
 
     def _result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
-        return RecognizerResult(
-            entity, start, end, score,
-            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="kind word or context"),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return make_result(self, entity, start, end, score, "kind word or work context")

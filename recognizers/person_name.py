@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, case_regime
-from deid.clinical_terms import is_clinical_term, is_never_a_name
+from deid.clinical_terms import is_clinical_term
 from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, name_strength, warm
 from deid.places import is_state
+from deid.recognizer_kit import make_result
 
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'\-]*[A-Za-z])?")
 # What may sit between two words of one name: spaces, or a period after an initial.
@@ -125,14 +126,4 @@ class PersonNameRecognizer(EntityRecognizer):
             score = 0.5  # "Mark Hall"; without capitals "rose garden" is two words
         else:
             return []
-        start, end = run[0][0], run[-1][1]
-        return [
-            RecognizerResult(
-                "PERSON", start, end, score,
-                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation="name lexicon"),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-        ]
+        return [make_result(self, "PERSON", run[0][0], run[-1][1], score, "name lexicon")]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.lexicon import FAX_CONTEXT_WORDS, ID_CONTEXT_WORDS, PHONE_CONTEXT_WORDS
+from deid.recognizer_kit import make_result
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -203,24 +204,5 @@ class DeidPhoneRecognizer(EntityRecognizer):
         for start, end, score, entity, pattern_name in candidates:
             if entity not in wanted:
                 continue
-            explanation = AnalysisExplanation(
-                recognizer=self.name,
-                original_score=score,
-                pattern_name=pattern_name,
-                textual_explanation=f"Detected by `{self.name}` using pattern `{pattern_name}`",
-            )
-            results.append(
-                RecognizerResult(
-                    entity_type=entity,
-                    start=start,
-                    end=end,
-                    score=score,
-                    analysis_explanation=explanation,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
-                    },
-                )
-            )
+            results.append(make_result(self, entity, start, end, score, f"pattern {pattern_name}"))
         return results

@@ -40,7 +40,7 @@ class StreetAddressRecognizer(RegexRecognizer):
             rf"\b(?P<value>\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'-]*|\d+(?i:st|nd|rd|th))\.?\s+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
             0.85,
         ),
-        (rf"\b(?P<value>(?i:P\.?\s?O\.?\s+box)\s+\d+)", 0.85),
+        (r"\b(?P<value>(?i:P\.?\s?O\.?\s+box)\s+\d+)", 0.85),
     ]
 
     def accept(self, text: str, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ class WebAddressRecognizer(RegexRecognizer):
     ENTITY = "URL"
     NAME = "WebAddressRecognizer"
     PATTERNS = [
-        (rf"(?P<value>\b(?:https?|ftp)://[^\s<>\"']+[^\s<>\"'.,;:!?)\]])", 0.95),
+        (r"(?P<value>\b(?:https?|ftp)://[^\s<>\"']+[^\s<>\"'.,;:!?)\]])", 0.95),
         (rf"(?P<value>\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+{_PATH})", 0.9),
         (rf"(?<![@\w.-])(?P<value>[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}\b{_PATH})(?![@\w])", 0.7),
     ]

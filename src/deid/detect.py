@@ -8,8 +8,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
-from presidio_analyzer import predefined_recognizers
+from presidio_analyzer import (
+    AnalyzerEngine,
+    EntityRecognizer,
+    RecognizerRegistry,
+    RecognizerResult,
+    predefined_recognizers,
+)
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
 from deid.config import EngineConfig, load_engine_config

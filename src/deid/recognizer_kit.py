@@ -8,6 +8,25 @@ from typing import ClassVar
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 
+def make_result(
+    recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, why: str
+) -> RecognizerResult:
+    """A Presidio result that names its recognizer (findings report it) and is marked as already
+    scored for context: our recognizers weigh their own cues, Presidio's enhancer must not add."""
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=AnalysisExplanation(recognizer.name, score, textual_explanation=why),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
+        },
+    )
+
+
 class RegexRecognizer(EntityRecognizer):
     """Subclass with ENTITY, NAME and PATTERNS = [(regex, score)]; a named group `value` narrows the span.
 
@@ -57,19 +76,5 @@ class RegexRecognizer(EntityRecognizer):
                 if not self.accept(text, start, end):
                     continue
                 taken.append((start, end))
-                results.append(
-                    RecognizerResult(
-                        entity_type=self.ENTITY,
-                        start=start,
-                        end=end,
-                        score=score,
-                        analysis_explanation=AnalysisExplanation(
-                            recognizer=self.name, original_score=score, pattern=regex.pattern[:60]
-                        ),
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        },
-                    )
-                )
+                results.append(make_result(self, self.ENTITY, start, end, score, f"pattern {regex.pattern[:60]}"))
         return results
