@@ -66,15 +66,20 @@ def _merge_people(findings: list[Finding]) -> list[Finding]:
         else:
             clusters.append([f])
     for cluster in clusters:
-        # Ties end on type then recognizer, never on input order; RELATIVE beats PATIENT and
-        # CLINICIAN (which the insurer keeps), the fail-safe way.
-        best = max(cluster, key=lambda f: (f.end - f.start, f.entity_type != "PERSON", f.score, f.entity_type, f.recognizer))
+        # Ties end on the fail-safe role order, then the recognizer, never on input order.
+        best = max(cluster, key=lambda f: (f.end - f.start, f.entity_type != "PERSON", f.score, *_tie(f)))
         contextual = [f for f in cluster if f.entity_type in _CONTEXT_ROLES]
         if best.entity_type == "PERSON" and contextual:
-            best = max(contextual, key=lambda f: (f.end - f.start, f.score, f.entity_type, f.recognizer))
+            best = max(contextual, key=lambda f: (f.end - f.start, f.score, *_tie(f)))
         start, end = min(f.start for f in cluster), max(f.end for f in cluster)
         others.append(replace(best, start=start, end=end, score=max(f.score for f in cluster)))
     return others
 
 
 _CONTEXT_ROLES = frozenset({"RELATIVE", "CLINICIAN"})
+# On a tie a relative wins over the client and the clinician, whom an insurer extract keeps.
+_FAIL_SAFE_RANK = {"RELATIVE": 2, "PERSON": 1, "PATIENT": 0, "CLINICIAN": 0}
+
+
+def _tie(f: Finding) -> tuple[int, str, str]:
+    return _FAIL_SAFE_RANK.get(f.entity_type, 0), f.entity_type, f.recognizer
