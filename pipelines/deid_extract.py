@@ -24,9 +24,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 import deid
+from deid.entities import ENTITIES
 from deid.errors import DeidError, KeyRequiredError
 from deid.io import RunManifest, open_source, write_json_atomic
-from deid.io.manifest import new_run_id
 from deid.io import extract as _batch_step
 from deid.io.extract import (
     DEFAULT_MAX_NOTE_CHARS,
@@ -35,6 +35,7 @@ from deid.io.extract import (
     process_batch,
     worker_cached,
 )
+from deid.io.manifest import new_run_id
 from deid.io.sources import infer_format
 from deid.keyed import ENV_KEY, fingerprint, resolve_key
 from deid.policy import load_policy
@@ -141,6 +142,28 @@ def write_summary(output_dir: str, summary: dict[str, Any]) -> str:
     return str(write_json_atomic(Path(output_dir) / "report" / "summary.json", summary))
 
 
+@task(name="write-report", persist_result=False, cache_policy=NO_CACHE)
+def write_report(output_dir: str) -> str:
+    """Write `report/report.html` from the run's summary, spans and notes_index; return its path."""
+    from deid.report import write_report as write_html
+
+    return str(write_html(output_dir))
+
+
+@task(name="publish-report-artifact", persist_result=False, cache_policy=NO_CACHE)
+def publish_report_artifact(summary: dict[str, Any], report_path: str) -> None:
+    """Attach the summary (counts, types, policy; no PHI) and the report's local path to the flow run."""
+    from prefect.artifacts import create_markdown_artifact
+
+    from deid.report import render_markdown
+
+    create_markdown_artifact(
+        markdown=render_markdown(summary, report_path),
+        key="deid-extract-report",
+        description=f"deid-extract run {summary.get('run_id')}: counts and the path of report.html",
+    )
+
+
 @flow(
     name="deid-extract",
     task_runner=default_task_runner(),
@@ -167,7 +190,8 @@ def deid_extract(
 ) -> dict[str, Any]:
     """De-identify a Parquet/CSV/JSONL source (file, folder, glob) or a SQL query into `output_dir`.
 
-    Writes `notes/`, `spans/` and `quarantine/` part files and `report/summary.json`; resumes run
+    Writes `notes/`, `spans/`, `quarantine/` and `notes_index/` part files, `report/summary.json` and
+    `report/report.html`; resumes run
     `run_id` when its manifest is in `output_dir` (`{run_id}` in `output_dir` is replaced by the run
     id, giving each run its own folder). Returns counts and paths only.
     """
@@ -292,6 +316,8 @@ def deid_extract(
         raise
     summary_path = write_summary(str(out), summary)
     manifest.finish("completed")
+    report_path = write_report(str(out))
+    publish_report_artifact(summary, report_path)
     logger.info(
         "run %s done: read %d, written %d, excluded %d, quarantined %d in %.1f s",
         manifest.run_id, rows["read"], rows["written"], rows["excluded"], rows["quarantined"], seconds,
@@ -300,6 +326,7 @@ def deid_extract(
         "run_id": manifest.run_id,
         "output_dir": str(out),
         "summary": summary_path,
+        "report": report_path,
         "rows": rows,
     }
 
@@ -318,9 +345,9 @@ def _summary(
     batches_read: int,
 ) -> dict[str, Any]:
     """Counts, policy, versions and timing for `report/summary.json` (no text, no values)."""
+    import prefect
     import spacy.util
 
-    import prefect
     from deid.config import load_engine_config
 
     totals = manifest.totals
@@ -337,6 +364,9 @@ def _summary(
             "name": policy.name,
             "content_hash": policy.content_hash,
             "authorization_column": policy.authorization_column,
+            "threshold": policy.threshold,
+            "default_action": policy.default_action.action,
+            "entities": {entity: policy.rule_for(entity).model_dump() for entity in ENTITIES},
         },
         "key_fingerprint": fingerprint(key),
         "versions": {
@@ -360,6 +390,10 @@ def _summary(
             "by_action": dict(sorted(findings.get("by_action", {}).items())),
             "by_recognizer": dict(sorted(findings.get("by_recognizer", {}).items())),
         },
+        "known_identifiers": {
+            "expected": dict(sorted(totals.get("known_identifiers", {}).get("expected", {}).items())),
+            "missing": dict(sorted(totals.get("known_identifiers", {}).get("missing", {}).items())),
+        },
         "columns": {
             "written": [c for c, _, _ in plan.outputs],
             "actions": {c: how for c, how, entity in plan.outputs if entity},
@@ -379,6 +413,8 @@ def _summary(
             "notes": "notes/part-*.parquet",
             "spans": "spans/part-*.parquet",
             "quarantine": "quarantine/part-*.parquet",
+            "notes_index": "notes_index/part-*.parquet",
+            "report": "report/report.html",
             "manifest": "manifest.json",
         },
     }

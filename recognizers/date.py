@@ -10,10 +10,13 @@ _ORD = r"(?:st|nd|rd|th)?"
 
 
 _SLASH_PAIR = re.compile(r"\d{1,2}/\d{1,2}")
+_YEAR = re.compile(r"\d{4}")
+_TIME_BEFORE = re.compile(r"(?:\b(?:at|from|to|until|till|by)|@|-|–)\s*$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s*(?:(?:-|–|to)\s*\d{4}\b|hrs?\b|h\b|:)", re.IGNORECASE)
 # Words that make "a/b" a setting, score or ratio rather than a date.
 _RATIO_BEFORE = re.compile(
-    r"\b(?:psv|ps|cpap|peep|simv|imv|ac|prvc|vent|bipap|settings?|pain|rated|rates|scale|score|"
-    r"level|strength|ratio|x)\b[^.;\n]{0,20}$",
+    r"\b(?:psv|ps|cpap|peep|simv|imv|ac|prvc|vent|bipap|bi-pap|flowby|settings?|pain|rated|rates|scale|"
+    r"score|level|strength|ratio|x)\b[^;\n]{0,20}$",
     re.IGNORECASE,
 )
 _RATIO_AFTER = re.compile(
@@ -53,6 +56,12 @@ class ClinicalDateRecognizer(RegexRecognizer):
         parsed = parse_date(value)
         if parsed is None:
             return False
+        if "/" in value and (text[start - 1 : start] in ("x", "X") or text[end : end + 1] == "%"):
+            return False  # vent settings: "500x12/5/40%"
+        if parsed.month is None and _YEAR.fullmatch(value) and (
+            _TIME_BEFORE.search(text, max(0, start - 8), start) or _TIME_AFTER.match(text, end)
+        ):
+            return False  # a 24-hour time: "at 2030", "from 2000 to 2400", "1900 - 0700"
         if parsed.year is None and _SLASH_PAIR.fullmatch(value):
             if _DATE_BEFORE.search(text, max(0, start - 12), start):
                 return True  # "on 2/4", "signed 2/28": a date, whatever else a/b could be

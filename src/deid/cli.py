@@ -246,6 +246,81 @@ def run(
     for name in ("notes", "spans", "quarantine"):
         out.print(f"{name + ':':12}{output / name}/part-*.parquet", soft_wrap=True, markup=False)
     out.print(f"{'report:':12}{result['summary']}", soft_wrap=True, markup=False)
+    if result.get("report"):
+        out.print(f"{'html:':12}{result['report']}", soft_wrap=True, markup=False)
+
+
+@app.command()
+def report(
+    output_dir: Annotated[Path, typer.Argument(help="Output directory of a deid-extract run.")],
+    html: Annotated[bool, typer.Option("--html", help="Regenerate report/report.html from the run's files.")] = False,
+    score_below: Annotated[float, typer.Option(help="Findings scoring below this go to the review queue.")] = 0.6,
+) -> None:
+    """Print a run's summary as tables (counts, reasons, findings, review queue, policy); no note text."""
+    from deid.report import reconciliation_rows, report_from_dir, write_report
+
+    rep = report_from_dir(output_dir, low_score=score_below)
+    s = rep.summary
+    policy = s.get("policy", {})
+    out.rule(f"[bold]deid-extract run {s.get('run_id', '?')}[/bold] ({s.get('status', '?')})")
+    rows = Table(title="Rows")
+    for label, _ in reconciliation_rows(s):
+        rows.add_column(label, justify="right")
+    rows.add_column("reconciled")
+    rows.add_row(*(str(v) for _, v in reconciliation_rows(s)), "yes" if s.get("reconciled") else "[red]NO[/red]")
+    out.print(rows)
+    reasons = [("excluded", k, v) for k, v in s.get("excluded_by_reason", {}).items()]
+    reasons += [("quarantined", k, v) for k, v in s.get("quarantined_by_reason", {}).items()]
+    if reasons:
+        t = Table("outcome", "reason", "rows", title="Reasons")
+        for outcome, reason, count in reasons:
+            t.add_row(outcome, reason, str(count))
+        out.print(t)
+    findings = s.get("findings", {})
+    for title, key in (("Findings by entity type", "by_entity_type"), ("by action", "by_action"), ("by recognizer", "by_recognizer")):
+        t = Table("", "findings", title=title)
+        for name, count in sorted(findings.get(key, {}).items(), key=lambda kv: -kv[1]):
+            t.add_row(name, str(count))
+        out.print(t)
+    queue = Table("review queue", "count", title="Review queue")
+    queue.add_row(f"findings scoring below {score_below:g}", str(rep.low_score_total))
+    queue.add_row(f"notes of {rep.long_note_chars}+ chars with zero or few findings", str(rep.sparse_total))
+    queue.add_row("notes with a known identifier not found", str(rep.missing_known_total))
+    out.print(queue)
+    out.print(
+        f"policy {policy.get('name')} (hash {str(policy.get('content_hash', ''))[:12]}), "
+        f"key fingerprint {s.get('key_fingerprint') or 'none'}, "
+        + ", ".join(f"{k} {v}" for k, v in s.get("versions", {}).items()),
+        soft_wrap=True, markup=False,
+    )
+    if html:
+        path = write_report(output_dir, low_score=score_below)
+        out.print(f"{'report:':12}{path}", soft_wrap=True, markup=False)
+
+
+@app.command()
+def review(
+    output_dir: Annotated[Path, typer.Argument(help="Output directory of a deid-extract run.")],
+    source: Annotated[str, typer.Option(help="The run's source (file, folder, glob or SQLAlchemy URL), re-read for the original text.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the page (it CONTAINS PHI).")] = Path(
+        "review-CONTAINS-PHI.html"
+    ),
+    format: Annotated[Optional[str], typer.Option(help="parquet, csv, jsonl or sql (default: from the name).")] = None,
+    query: Annotated[Optional[str], typer.Option(help="SQL query (for a database URL source).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many notes (the review queue first).")] = 50,
+    queue_only: Annotated[bool, typer.Option(help="Only notes in the review queue.")] = False,
+    score_below: Annotated[float, typer.Option(help="Findings scoring below this go to the review queue.")] = 0.6,
+) -> None:
+    """Write a local review page: original and redacted text side by side. The page CONTAINS PHI."""
+    from deid.review import write_review
+
+    if limit < 1:
+        raise DeidError(f"--limit must be at least 1, got {limit}")
+    path, count = write_review(
+        output_dir, source, output, format=format, query=query, limit=limit, low_score=score_below, queue_only=queue_only
+    )
+    sys.stderr.write(f"deid: warning: {path} CONTAINS PHI (original note text); keep it local and delete it after review\n")
+    out.print(f"review page with {count} notes: {path}", soft_wrap=True, markup=False)
 
 
 def _extract_module():

@@ -39,6 +39,7 @@ SECTIONS_AND_ABBREVIATIONS = _words(
     outpatient inpatient behavioral intake telehealth telepsych
     md mds md's dr drs rn rns lpn np pa resident residents intern interns fellow attending team teams
     staff flowsheet flowsheets protocol protocols hoyer rectal riker
+    brady tachy bradycardic tachycardic atropine cardizem mesalamine
     labs lab lima rima svg allegra zoll kling kerlix ho chol gluc duoderm tegaderm xeroform
     left right bilateral upper lower anterior posterior lateral medial proximal distal
     levo levophed neo neosynephrine dopa dopamine dobutamine dobut epi norepi vaso vasopressin
@@ -89,13 +90,15 @@ TIME_WORDS = _words(
     """
 )
 
-# Languages and nationalities are capitalized and some are surnames (English, French), never names.
+# Languages, nationalities and continents are capitalized and some are surnames (English, French),
+# never names; countries are not identifiers under Safe Harbor.
 LANGUAGES = _words(
     """
     english spanish french german italian portuguese russian chinese mandarin cantonese
     japanese korean vietnamese arabic haitian creole polish greek hindi urdu tagalog somali
     american irish scottish british mexican puerto rican cuban dominican african asian latino
     latina hispanic caucasian
+    europe asia africa america canada mexico
     """
 )
 

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PIPELINES, PREFECT_ENV, free_port, read_parts, synthetic_rows, wait_until, write_parquet
+from conftest import (
+    PIPELINES,
+    PREFECT_ENV,
+    free_port,
+    read_parts,
+    synthetic_rows,
+    wait_until,
+    write_parquet,
+)
 
 NOTE = (
     "Session with Dana Whitfield (MRN 00731942). Dana says her husband Tom Reyes "

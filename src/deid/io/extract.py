@@ -20,6 +20,7 @@ import pyarrow as pa
 from deid.entities import ENTITIES
 from deid.io.sources import Rejected, SourceBatch, SourceError, is_missing
 from deid.io.writers import write_part
+from deid.known import find_known
 from deid.operators import OperatorContext, operator_for
 from deid.policy import Policy
 from deid.redact import RedactionResult, Redactor
@@ -44,6 +45,18 @@ SPANS_SCHEMA = pa.schema(
         ("score", pa.float64()),
         ("recognizer", pa.string()),
         ("action", pa.string()),
+    ]
+)
+# One row per written note, for the report: its length, its findings and the row-known identifier
+# columns that held a value the note text never contained (column names only, never values).
+NOTES_INDEX_SCHEMA = pa.schema(
+    [
+        ("note_id", pa.string()),
+        ("chars", pa.int64()),
+        ("findings", pa.int64()),
+        ("known_expected", pa.list_(pa.string())),
+        ("known_missing", pa.list_(pa.string())),
+        ("batch", pa.int64()),
     ]
 )
 QUARANTINE_SCHEMA = pa.schema(
@@ -227,11 +240,13 @@ def process_batch(
     done = _redact(candidates, redactor, key, plan, redact_batch_size, quarantine)
 
     name = f"part-{batch.index:06d}.parquet"
-    for folder in ("notes", "spans", "quarantine"):
+    for folder in ("notes", "spans", "quarantine", "notes_index"):
         # A killed earlier attempt of this batch may have left parts; this attempt replaces them all.
         (out / folder / name).unlink(missing_ok=True)
     parts: dict[str, str | None] = {"notes": None, "spans": None, "quarantine": None}
     findings = {"by_entity_type": Counter(), "by_action": Counter(), "by_recognizer": Counter()}
+    known_expected: Counter[str] = Counter()
+    known_missing: Counter[str] = Counter()
     if done:
         notes = {column: [cells[i] for cells, _ in done] for i, (column, _, _) in enumerate(plan.outputs)}
         parts["notes"] = str(write_part(out / "notes", name, pa.table(notes, schema=plan.schema)))
@@ -250,6 +265,12 @@ def process_batch(
                 findings["by_recognizer"][f.recognizer] += 1
         if spans["note_id"]:
             parts["spans"] = str(write_part(out / "spans", name, pa.table(spans, schema=SPANS_SCHEMA)))
+        index = _notes_index(done, candidates, columns, batch.index)
+        parts["notes_index"] = str(write_part(out / "notes_index", name, pa.table(index, schema=NOTES_INDEX_SCHEMA)))
+        for missing in index["known_missing"]:
+            known_missing.update(missing)
+        for expected in index["known_expected"]:
+            known_expected.update(expected)
     if quarantine:
         table = pa.table(
             {
@@ -271,8 +292,47 @@ def process_batch(
         "quarantined": dict(Counter(q.reason_code for q in quarantine)),
         "findings": {"total": sum(findings["by_action"].values()), **{k: dict(v) for k, v in findings.items()}},
         "chars": sum(len(c.text) for c in candidates),
+        "known_identifiers": {"expected": dict(known_expected), "missing": dict(known_missing)},
     }
     return {"batch": batch.index, "counts": counts, "parts": parts}
+
+
+def _notes_index(
+    done: list[tuple[list[str | None], RedactionResult]],
+    candidates: list[_Candidate],
+    columns: ExtractColumns,
+    batch_index: int,
+) -> dict[str, list[Any]]:
+    """Per written note: length, number of findings, known columns expected and never found in the text."""
+    # `done` keeps the candidates' order (failed rows left out), so ids queue up even when duplicated.
+    by_id: dict[str, list[_Candidate]] = {}
+    for candidate in candidates:
+        by_id.setdefault(candidate.note_id, []).append(candidate)
+    index: dict[str, list[Any]] = {name: [] for name in NOTES_INDEX_SCHEMA.names}
+    for cells, result in done:
+        queue = by_id.get(cells[0] or "")
+        c = queue.pop(0) if queue else None
+        expected: list[str] = []
+        missing: list[str] = []
+        if c is not None:
+            for column, entity in columns.known_columns.items():
+                value = as_text(c.row.get(column))
+                if value is None or not value.strip():
+                    continue
+                expected.append(column)
+                try:
+                    found = bool(find_known(c.text, {entity: value}))
+                except Exception:  # noqa: BLE001 - a value the matcher cannot use counts as not found
+                    found = False
+                if not found:
+                    missing.append(column)
+        index["note_id"].append(cells[0])
+        index["chars"].append(len(c.text) if c is not None else None)
+        index["findings"].append(len(result.spans))
+        index["known_expected"].append(expected)
+        index["known_missing"].append(missing)
+        index["batch"].append(batch_index)
+    return index
 
 
 def _check_row(row: Mapping[str, Any], columns: ExtractColumns, max_chars: int) -> tuple[str, str] | None:

@@ -14,7 +14,7 @@ from deid.io.writers import remove_temp_files, write_json_atomic
 
 MANIFEST_NAME = "manifest.json"
 # The folders of part files a run owns inside its output directory.
-PART_FOLDERS = ("notes", "spans", "quarantine")
+PART_FOLDERS = ("notes", "spans", "quarantine", "notes_index")
 REPORT_FOLDER = "report"
 
 
@@ -183,6 +183,7 @@ def clear_outputs(out: Path) -> None:
     remove_temp_files(out)
     summary = out / REPORT_FOLDER / "summary.json"
     summary.unlink(missing_ok=True)
+    (out / REPORT_FOLDER / "report.html").unlink(missing_ok=True)
     (out / MANIFEST_NAME).unlink(missing_ok=True)
 
 

@@ -1,0 +1,584 @@
+"""The per-run report: aggregates of span records, per-note counts and the summary, as HTML and markdown.
+
+The report never sees note text: it reads `report/summary.json`, `spans/` (offsets, types, scores,
+recognizers, actions) and `notes_index/` (note ids, lengths, finding counts, names of known
+columns not found). Everything it writes is safe to share with whoever may see the summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import html
+import json
+import os
+import statistics
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from deid.errors import DeidError
+
+# Review-queue rules (defaults; `deid report --html` and `build_report` take others).
+LOW_SCORE = 0.6  # findings scoring below this are listed for review
+LONG_NOTE_CHARS = 1500  # notes at least this long with few findings are listed
+SPARSE_FRACTION = 0.25  # "few": fewer findings per 1,000 chars than this fraction of the run's median
+QUEUE_CAP = 500  # rows kept per review-queue table (counts are always complete)
+PAGE_SIZE = 25  # rows per page in the HTML tables
+SCORE_BINS = 20
+
+REPORT_NAME = "report.html"
+
+
+class ReportError(DeidError):
+    """A run folder cannot be reported on: no summary, unreadable parts."""
+
+
+@dataclass(frozen=True)
+class LowScoreFinding:
+    """A finding scoring below the review threshold (offsets only, never text)."""
+
+    note_id: str
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    recognizer: str
+    action: str
+
+
+@dataclass(frozen=True)
+class SparseNote:
+    """A long note with zero or unusually few findings for its length."""
+
+    note_id: str
+    chars: int
+    findings: int
+
+    @property
+    def per_1000_chars(self) -> float:
+        """Findings per 1,000 characters."""
+        return 1000.0 * self.findings / max(self.chars, 1)
+
+
+@dataclass(frozen=True)
+class MissingKnown:
+    """A note whose row held a known identifier (named by column) that its text never contained."""
+
+    note_id: str
+    columns: tuple[str, ...]
+
+
+@dataclass
+class RunReport:
+    """Everything the report shows, aggregated; the review-queue lists are capped, their totals are not."""
+
+    summary: dict[str, Any]
+    low_score: float = LOW_SCORE
+    long_note_chars: int = LONG_NOTE_CHARS
+    score_histogram: list[int] = field(default_factory=lambda: [0] * SCORE_BINS)
+    findings_per_note: Counter[int] = field(default_factory=Counter)
+    notes_indexed: int = 0
+    chars_total: int = 0
+    median_per_1000: float = 0.0
+    low_score_total: int = 0
+    low_score_by_type: Counter[str] = field(default_factory=Counter)
+    low_score_findings: list[LowScoreFinding] = field(default_factory=list)
+    sparse_total: int = 0
+    sparse_notes: list[SparseNote] = field(default_factory=list)
+    missing_known_total: int = 0
+    missing_known_by_column: Counter[str] = field(default_factory=Counter)
+    missing_known_notes: list[MissingKnown] = field(default_factory=list)
+    generated_at: str = ""
+
+    def queue_note_ids(self) -> list[str]:
+        """Note ids of the review queue, each once: known identifiers missing, then sparse, then low scores."""
+        ids = [m.note_id for m in self.missing_known_notes]
+        ids += [s.note_id for s in self.sparse_notes]
+        ids += [f.note_id for f in self.low_score_findings]
+        return list(dict.fromkeys(ids))
+
+    def flags_by_note(self) -> dict[str, set[str]]:
+        """The review-queue reasons of each listed note: `missing_known`, `sparse`, `low_score`."""
+        flags: dict[str, set[str]] = {}
+        for m in self.missing_known_notes:
+            flags.setdefault(m.note_id, set()).add("missing_known")
+        for s in self.sparse_notes:
+            flags.setdefault(s.note_id, set()).add("sparse")
+        for f in self.low_score_findings:
+            flags.setdefault(f.note_id, set()).add("low_score")
+        return flags
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading a run folder
+
+
+def load_summary(output_dir: str | os.PathLike[str]) -> dict[str, Any]:
+    """`report/summary.json` of a run, or ReportError naming what is missing."""
+    path = Path(output_dir) / "report" / "summary.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReportError(f"{path}: no run summary here (is {output_dir} a deid-extract output folder?)") from None
+    except (OSError, ValueError) as exc:
+        raise ReportError(f"{path}: unreadable summary ({type(exc).__name__})") from None
+
+
+def iter_part_rows(folder: str | os.PathLike[str], columns: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Rows of `folder/part-*.parquet` one part at a time (memory bounded by one part)."""
+    import pyarrow.parquet as pq
+
+    for part in sorted(Path(folder).glob("part-*.parquet")):
+        try:
+            table = pq.read_table(part, columns=list(columns) if columns else None)
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises several types; name the file
+            raise ReportError(f"{part}: unreadable part file ({type(exc).__name__})") from None
+        yield from table.to_pylist()
+
+
+# ---------------------------------------------------------------------------------------------
+# Aggregation (pure: records in, RunReport out)
+
+
+def build_report(
+    summary: Mapping[str, Any],
+    spans: Iterable[Mapping[str, Any]],
+    notes: Iterable[Mapping[str, Any]] | None,
+    *,
+    low_score: float = LOW_SCORE,
+    long_note_chars: int = LONG_NOTE_CHARS,
+    sparse_fraction: float = SPARSE_FRACTION,
+    cap: int = QUEUE_CAP,
+) -> RunReport:
+    """Aggregate span records and per-note records (note_id, chars, findings, known_missing) for a summary.
+
+    `notes` may be None for runs written before `notes_index/` existed: findings per note then
+    come from the spans (notes without findings are not counted) and the note-based rules are off.
+    """
+    report = RunReport(summary=dict(summary), low_score=low_score, long_note_chars=long_note_chars)
+    report.generated_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    per_note_from_spans: Counter[str] = Counter()
+    lowest: list[tuple[float, int, LowScoreFinding]] = []  # max-heap on score via negation
+    for i, s in enumerate(spans):
+        score = float(s["score"])
+        report.score_histogram[min(int(score * SCORE_BINS), SCORE_BINS - 1) if score >= 0 else 0] += 1
+        if notes is None:
+            per_note_from_spans[s["note_id"]] += 1
+        if score < low_score:
+            report.low_score_total += 1
+            report.low_score_by_type[s["entity_type"]] += 1
+            item = LowScoreFinding(
+                str(s["note_id"]), int(s["start"]), int(s["end"]), str(s["entity_type"]), score,
+                str(s["recognizer"]), str(s.get("action") or ""),
+            )
+            # Keep the `cap` lowest scores; ties keep the earliest.
+            entry = (-score, -i, item)
+            if len(lowest) < cap:
+                heapq.heappush(lowest, entry)
+            elif entry > lowest[0]:
+                heapq.heapreplace(lowest, entry)
+    report.low_score_findings = [e[2] for e in sorted(lowest, key=lambda e: (-e[0], -e[1]))]
+
+    if notes is None:
+        report.findings_per_note = Counter(per_note_from_spans.values())
+        report.notes_indexed = len(per_note_from_spans)
+        return report
+
+    lengths: list[tuple[str, int, int]] = []
+    for n in notes:
+        chars = int(n.get("chars") or 0)
+        found = int(n.get("findings") or 0)
+        report.findings_per_note[found] += 1
+        report.notes_indexed += 1
+        report.chars_total += chars
+        missing = tuple(n.get("known_missing") or ())
+        if missing:
+            report.missing_known_total += 1
+            report.missing_known_by_column.update(missing)
+            if len(report.missing_known_notes) < cap:
+                report.missing_known_notes.append(MissingKnown(str(n["note_id"]), missing))
+        if chars >= long_note_chars:
+            lengths.append((str(n["note_id"]), chars, found))
+    densities = [1000.0 * f / c for _, c, f in lengths if c > 0]
+    report.median_per_1000 = statistics.median(densities) if densities else 0.0
+    floor = sparse_fraction * report.median_per_1000
+    sparse = [SparseNote(i, c, f) for i, c, f in lengths if f == 0 or 1000.0 * f / c < floor]
+    report.sparse_total = len(sparse)
+    report.sparse_notes = sorted(sparse, key=lambda s: (s.per_1000_chars, -s.chars))[:cap]
+    return report
+
+
+def report_from_dir(
+    output_dir: str | os.PathLike[str], *, low_score: float = LOW_SCORE, long_note_chars: int = LONG_NOTE_CHARS
+) -> RunReport:
+    """Build the report of the run in `output_dir` from its summary, spans and notes_index parts."""
+    out = Path(output_dir)
+    summary = load_summary(out)
+    index = out / "notes_index"
+    notes = iter_part_rows(index, ["note_id", "chars", "findings", "known_missing"]) if index.is_dir() else None
+    return build_report(summary, iter_part_rows(out / "spans"), notes, low_score=low_score, long_note_chars=long_note_chars)
+
+
+def write_report(
+    output_dir: str | os.PathLike[str], *, low_score: float = LOW_SCORE, long_note_chars: int = LONG_NOTE_CHARS
+) -> Path:
+    """(Re)write `output_dir/report/report.html` atomically and return its path."""
+    report = report_from_dir(output_dir, low_score=low_score, long_note_chars=long_note_chars)
+    return write_text_atomic(Path(output_dir) / "report" / REPORT_NAME, render_html(report))
+
+
+def write_text_atomic(path: Path, text: str, mode: int | None = None) -> Path:
+    """Write `text` to `path` via a temp file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix="-" + path.name, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown (the Prefect artifact) and plain rows (the terminal)
+
+
+def reconciliation_rows(summary: Mapping[str, Any]) -> list[tuple[str, int]]:
+    """(label, count) rows: read, written, excluded, quarantined."""
+    rows = summary.get("rows", {})
+    return [(k, int(rows.get(k, 0))) for k in ("read", "written", "excluded", "quarantined")]
+
+
+def render_markdown(summary: Mapping[str, Any], report_path: str | None = None) -> str:
+    """A short markdown summary for the Prefect artifact: counts, findings by type/action, policy; no PHI."""
+    rows = dict(reconciliation_rows(summary))
+    findings = summary.get("findings", {})
+    policy = summary.get("policy", {})
+    lines = [
+        f"# deid-extract run `{summary.get('run_id', '?')}`",
+        "",
+        "| read | written | excluded | quarantined | findings | reconciled |",
+        "| ---: | ---: | ---: | ---: | ---: | :---: |",
+        (
+            f"| {rows['read']} | {rows['written']} | {rows['excluded']} | {rows['quarantined']} "
+            f"| {findings.get('total', 0)} | {'yes' if summary.get('reconciled') else 'NO'} |"
+        ),
+        "",
+        (
+            f"**Policy** `{policy.get('name')}` (hash `{str(policy.get('content_hash', ''))[:12]}`), "
+            f"**key fingerprint** `{summary.get('key_fingerprint') or 'none'}`"
+        ),
+        "",
+    ]
+    for title, key in (("Findings by entity type", "by_entity_type"), ("Findings by action", "by_action")):
+        counts = findings.get(key, {})
+        if counts:
+            lines += [f"**{title}**", "", "| | count |", "| --- | ---: |"]
+            lines += [f"| {k} | {v} |" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])]
+            lines.append("")
+    for title, key in (("Excluded", "excluded_by_reason"), ("Quarantined", "quarantined_by_reason")):
+        if summary.get(key):
+            lines.append(f"**{title}**: " + ", ".join(f"{k}: {v}" for k, v in summary[key].items()))
+            lines.append("")
+    if report_path:
+        lines.append(f"Report (local file, no note text): `{report_path}`")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+CSS = """
+:root{--ink:#1d2433;--muted:#5b6475;--line:#d9dee7;--bg:#f6f7f9;--bar:#3b6fb6;--bar2:#c2622d;--warn:#a33}
+*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+header{background:#1d2433;color:#fff;padding:18px 28px}header h1{margin:0;font-size:20px}header p{margin:4px 0 0;color:#c9d1e0}
+main{padding:18px 28px;max-width:1240px}section{background:#fff;border:1px solid var(--line);border-radius:6px;padding:14px 18px;margin:0 0 16px}
+h2{font-size:16px;margin:0 0 10px}h3{font-size:14px;margin:12px 0 6px}
+.tiles{display:flex;flex-wrap:wrap;gap:10px}.tile{flex:1 1 130px;border:1px solid var(--line);border-radius:6px;padding:8px 12px}
+.tile b{display:block;font-size:24px}.tile span{color:var(--muted)}.bad{color:var(--warn)}.ok{color:#2b7a3d}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:16px}
+table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line)}
+th{background:#eef1f5}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:12px}
+.muted{color:var(--muted)}.pager{margin:6px 0;display:flex;gap:8px;align-items:center}
+.pager button{border:1px solid var(--line);background:#fff;border-radius:4px;padding:2px 8px;cursor:pointer}
+input.filter{padding:3px 6px;border:1px solid var(--line);border-radius:4px;width:220px}
+svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
+"""
+
+# Vanilla pagination and filtering for tables marked data-page; with scripts off every row shows.
+PAGER_JS = """
+(function(){
+  function setup(t){
+    var size=parseInt(t.getAttribute('data-page'),10)||25, rows=[].slice.call(t.tBodies[0].rows), page=0, shown=rows;
+    var bar=document.createElement('div'); bar.className='pager';
+    var f=document.createElement('input'); f.className='filter'; f.placeholder='filter (id, type, recognizer)';
+    var prev=document.createElement('button'); prev.textContent='\\u2039 prev';
+    var next=document.createElement('button'); next.textContent='next \\u203a';
+    var info=document.createElement('span'); info.className='muted';
+    bar.appendChild(f); bar.appendChild(prev); bar.appendChild(next); bar.appendChild(info);
+    t.parentNode.insertBefore(bar,t);
+    function draw(){
+      var pages=Math.max(1,Math.ceil(shown.length/size)); if(page>=pages){page=pages-1;}
+      rows.forEach(function(r){r.style.display='none';});
+      shown.slice(page*size,(page+1)*size).forEach(function(r){r.style.display='';});
+      info.textContent='page '+(page+1)+' of '+pages+' ('+shown.length+' rows)';
+    }
+    f.addEventListener('input',function(){
+      var q=f.value.toLowerCase(); shown=rows.filter(function(r){return r.textContent.toLowerCase().indexOf(q)>=0;}); page=0; draw();
+    });
+    prev.addEventListener('click',function(){if(page>0){page--;draw();}});
+    next.addEventListener('click',function(){page++;draw();});
+    draw();
+  }
+  document.querySelectorAll('table[data-page]').forEach(setup);
+})();
+"""
+
+
+def bar_chart(items: Sequence[tuple[str, int]], *, color: str = "#3b6fb6", width: int = 560) -> str:
+    """A horizontal bar chart as inline SVG: one labelled bar per (label, value)."""
+    if not items:
+        return '<p class="muted">none</p>'
+    row, label_w, pad = 22, 170, 60
+    top = max(v for _, v in items) or 1
+    h = row * len(items) + 6
+    parts = [f'<svg role="img" width="{width}" height="{h}" viewBox="0 0 {width} {h}">']
+    for i, (label, value) in enumerate(items):
+        y = i * row + 3
+        w = (width - label_w - pad) * value / top
+        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{_e(label)[:28]}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="{row - 6}" fill="{color}"><title>{_e(label)}: {value}</title></rect>')
+        parts.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 14}">{value}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def histogram(counts: Sequence[int], labels: Sequence[str], *, color: str = "#3b6fb6", width: int = 560, height: int = 200) -> str:
+    """A vertical histogram as inline SVG: one bar per bin, labels under the first, middle and last bins."""
+    if not counts or not any(counts):
+        return '<p class="muted">no data</p>'
+    left, bottom, top_pad = 44, 34, 14
+    plot_w, plot_h = width - left - 8, height - bottom - top_pad
+    top = max(counts)
+    bw = plot_w / len(counts)
+    parts = [f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
+    parts.append(f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - 8}" y2="{top_pad + plot_h}" stroke="#999"/>')
+    parts.append(f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end">{top}</text>')
+    parts.append(f'<text x="{left - 6}" y="{top_pad + plot_h}" text-anchor="end">0</text>')
+    for i, c in enumerate(counts):
+        h = plot_h * c / top
+        x = left + i * bw
+        parts.append(
+            f'<rect x="{x + 1:.1f}" y="{top_pad + plot_h - h:.1f}" width="{max(bw - 2, 1):.1f}" height="{h:.1f}" fill="{color}">'
+            f"<title>{_e(labels[i])}: {c}</title></rect>"
+        )
+    step = max(1, len(counts) // 5)
+    for i in range(0, len(counts), step):
+        parts.append(f'<text x="{left + (i + 0.5) * bw:.1f}" y="{height - 14}" text-anchor="middle">{_e(labels[i])}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def findings_per_note_bins(per_note: Mapping[int, int], max_bins: int = 30) -> tuple[list[int], list[str]]:
+    """Bin a findings-per-note distribution: one bin per count up to `max_bins`, wider bins beyond."""
+    if not per_note:
+        return [], []
+    top = max(per_note)
+    width = max(1, -(-(top + 1) // max_bins))
+    nbins = top // width + 1
+    counts = [0] * nbins
+    for k, v in per_note.items():
+        counts[k // width] += v
+    labels = [str(i * width) if width == 1 else f"{i * width}-{i * width + width - 1}" for i in range(nbins)]
+    return counts, labels
+
+
+def _table(head: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[int] = (), page: bool = False) -> str:
+    num = set(numeric)
+    out = ["<table" + (f' data-page="{PAGE_SIZE}"' if page else "") + "><thead><tr>"]
+    out += [f'<th{" class=n" if i in num else ""}>{_e(h)}</th>' for i, h in enumerate(head)]
+    out.append("</tr></thead><tbody>")
+    for r in rows:
+        out.append("<tr>" + "".join(f'<td{" class=n" if i in num else ""}>{_e(c)}</td>' for i, c in enumerate(r)) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _capped(shown: int, total: int) -> str:
+    return f'<p class="muted">showing {shown} of {total}</p>' if total > shown else ""
+
+
+def render_html(report: RunReport) -> str:
+    """The whole report as one self-contained HTML page (inline CSS, SVG and a small script)."""
+    s = report.summary
+    rows = dict(reconciliation_rows(s))
+    findings = s.get("findings", {})
+    policy = s.get("policy", {})
+    versions = s.get("versions", {})
+    timing = s.get("timing", {})
+    reconciled = bool(s.get("reconciled")) and rows["read"] == rows["written"] + rows["excluded"] + rows["quarantined"]
+    by_type = sorted(findings.get("by_entity_type", {}).items(), key=lambda kv: -kv[1])
+    by_action = sorted(findings.get("by_action", {}).items(), key=lambda kv: -kv[1])
+    by_recognizer = sorted(findings.get("by_recognizer", {}).items(), key=lambda kv: -kv[1])
+    per_note_counts, per_note_labels = findings_per_note_bins(report.findings_per_note)
+    score_labels = [f"{i / SCORE_BINS:.2f}" for i in range(SCORE_BINS)]
+    run_id = s.get("run_id", "?")
+
+    def tile(label: str, value: object, cls: str = "") -> str:
+        return f'<div class="tile"><b class="{cls}" data-total="{_e(label)}">{_e(value)}</b><span>{_e(label)}</span></div>'
+
+    p: list[str] = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>deid report: run {_e(run_id)}</title>",
+        f"<style>{CSS}</style></head><body>",
+        (
+            f"<header><h1>deid redaction report</h1><p>run <code>{_e(run_id)}</code> &middot; policy "
+            f"<b>{_e(policy.get('name'))}</b> &middot; status {_e(s.get('status'))} &middot; "
+            f"generated {_e(report.generated_at)}. No note text or detected values are in this report.</p></header><main>"
+        ),
+        '<section id="totals"><h2>Totals and reconciliation</h2><div class="tiles">',
+        tile("read", rows["read"]),
+        tile("written", rows["written"]),
+        tile("excluded", rows["excluded"]),
+        tile("quarantined", rows["quarantined"], "bad" if rows["quarantined"] else ""),
+        tile("findings", findings.get("total", 0)),
+        tile("reconciled", "yes" if reconciled else "NO", "ok" if reconciled else "bad"),
+        "</div>",
+        (
+            f'<p>read {rows["read"]} = written {rows["written"]} + excluded {rows["excluded"]} '
+            f'+ quarantined {rows["quarantined"]} '
+            f'<b class="{"ok" if reconciled else "bad"}">{"&#10003;" if reconciled else "does NOT reconcile"}</b></p>'
+        ),
+    ]
+    reasons = [("excluded", k, v) for k, v in s.get("excluded_by_reason", {}).items()]
+    reasons += [("quarantined", k, v) for k, v in s.get("quarantined_by_reason", {}).items()]
+    if reasons:
+        p.append("<h3>Reasons</h3>" + _table(["outcome", "reason", "rows"], reasons, numeric=[2]))
+    p.append("</section>")
+
+    p.append('<section id="findings"><h2>Findings</h2><div class="grid">')
+    p.append(f"<div><h3>By entity type</h3>{bar_chart(by_type)}</div>")
+    p.append(f'<div><h3>By action</h3>{bar_chart(by_action, color="#c2622d")}</div>')
+    p.append(
+        f"<div><h3>Findings per note</h3>{histogram(per_note_counts, per_note_labels)}"
+        f'<p class="muted">{report.notes_indexed} notes; x: findings in a note, y: notes</p></div>'
+    )
+    p.append(
+        f'<div><h3>Score histogram</h3>{histogram(report.score_histogram, score_labels, color="#5a8f4e")}'
+        f'<p class="muted">x: detection score (bins of {1 / SCORE_BINS:.2f}), y: findings</p></div>'
+    )
+    p.append("</div><h3>By recognizer</h3>" + _table(["recognizer", "findings"], by_recognizer, numeric=[1]) + "</section>")
+
+    # Review queue.
+    p.append('<section id="review"><h2>Review queue</h2>')
+    p.append(
+        '<div class="tiles">'
+        + tile(f"findings scoring below {report.low_score:g}", report.low_score_total, "bad" if report.low_score_total else "")
+        + tile(f"notes of {report.long_note_chars}+ chars with few findings", report.sparse_total, "bad" if report.sparse_total else "")
+        + tile("notes with a known identifier not found", report.missing_known_total, "bad" if report.missing_known_total else "")
+        + "</div>"
+    )
+    p.append(
+        '<p class="muted">Offsets are character positions in the original note. Open notes with '
+        "<code>deid review OUT_DIR --source ...</code> (a separate file that contains PHI).</p>"
+    )
+    p.append(f"<h3>Low-confidence findings (score &lt; {report.low_score:g})</h3>")
+    if report.low_score_by_type:
+        p.append('<p class="muted">by type: ' + ", ".join(f"{_e(k)} {v}" for k, v in report.low_score_by_type.most_common()) + "</p>")
+    p.append(
+        _table(
+            ["note id", "start", "end", "entity type", "score", "recognizer", "action"],
+            ((f.note_id, f.start, f.end, f.entity_type, f"{f.score:.2f}", f.recognizer, f.action) for f in report.low_score_findings),
+            numeric=[1, 2, 4],
+            page=True,
+        )
+        + _capped(len(report.low_score_findings), report.low_score_total)
+    )
+    p.append(
+        f"<h3>Long notes with zero or unusually few findings</h3><p class=\"muted\">notes of at least "
+        f"{report.long_note_chars} characters with no findings or fewer than {SPARSE_FRACTION:g} &times; the median of the run's long notes "
+        f"({report.median_per_1000:.2f} findings per 1,000 characters)</p>"
+    )
+    p.append(
+        _table(
+            ["note id", "characters", "findings", "per 1,000 chars"],
+            ((n.note_id, n.chars, n.findings, f"{n.per_1000_chars:.2f}") for n in report.sparse_notes),
+            numeric=[1, 2, 3],
+            page=True,
+        )
+        + _capped(len(report.sparse_notes), report.sparse_total)
+    )
+    p.append("<h3>Row-known identifiers expected but not found in the text</h3>")
+    known = s.get("known_identifiers", {})
+    if known.get("expected"):
+        p.append(
+            _table(
+                ["column", "notes with a value", "not found in the text"],
+                ((c, n, known.get("missing", {}).get(c, 0)) for c, n in known["expected"].items()),
+                numeric=[1, 2],
+            )
+        )
+    p.append(
+        _table(
+            ["note id", "columns not found"],
+            ((m.note_id, ", ".join(m.columns)) for m in report.missing_known_notes),
+            page=True,
+        )
+        + _capped(len(report.missing_known_notes), report.missing_known_total)
+    )
+    p.append("</section>")
+
+    # Policy, versions, provenance.
+    p.append('<section id="policy"><h2>Policy in force</h2>')
+    p.append(
+        f"<p>name <b>{_e(policy.get('name'))}</b>, content hash <code>{_e(policy.get('content_hash'))}</code>"
+        + (f", threshold {_e(policy.get('threshold'))}" if policy.get("threshold") is not None else "")
+        + (f", default action <b>{_e(policy.get('default_action'))}</b>" if policy.get("default_action") else "")
+        + (f", authorization column <code>{_e(policy.get('authorization_column'))}</code>" if policy.get("authorization_column") else "")
+        + "</p>"
+    )
+    entities = policy.get("entities") or {}
+    if entities:
+        p.append(
+            _table(
+                ["entity", "action", "options", "findings"],
+                (
+                    (e, r.get("action"), ", ".join(f"{k}={v}" for k, v in r.items() if k != "action"), findings.get("by_entity_type", {}).get(e, 0))
+                    for e, r in entities.items()
+                ),
+                numeric=[3],
+            )
+        )
+    p.append("</section>")
+    p.append('<section id="run"><h2>Run</h2>')
+    columns = s.get("columns", {})
+    run_rows = [
+        ("key fingerprint", s.get("key_fingerprint") or "none (no key)"),
+        *((f"{k} version", v) for k, v in versions.items()),
+        ("started", timing.get("started_at", "")),
+        ("finished", timing.get("finished_at", "")),
+        ("seconds", timing.get("seconds", "")),
+        ("rows per second", timing.get("rows_per_second", "")),
+        ("columns written", ", ".join(columns.get("written", []))),
+        ("known columns dropped", ", ".join(columns.get("dropped", []))),
+        ("batches read", s.get("batches", {}).get("read", "")),
+    ]
+    p.append(_table(["", ""], run_rows) + "</section>")
+    p.append(f"</main><script>{PAGER_JS}</script></body></html>")
+    return "\n".join(p) + "\n"
