@@ -39,6 +39,10 @@ SECTIONS_AND_ABBREVIATIONS = _words(
     outpatient inpatient behavioral intake telehealth telepsych
     md mds md's dr drs rn rns lpn np pa resident residents intern interns fellow attending team teams
     staff flowsheet flowsheets protocol protocols hoyer rectal riker
+    vicu pcu tsicu msicu cvicu neuroicu stepdown step-down raf simv imv angio ep cath-lab
+    cardiology ophthalmology opthamology optho vascular surgery neurology nephrology oncology
+    hematology pulmonary pulmonology rheumatology urology ent psychiatry derm dermatology
+    neurosurgery radiology pathology endocrinology infectious a-fib afib a-flutter
     brady tachy bradycardic tachycardic atropine cardizem mesalamine
     labs lab lima rima svg allegra zoll kling kerlix ho chol gluc duoderm tegaderm xeroform
     left right bilateral upper lower anterior posterior lateral medial proximal distal

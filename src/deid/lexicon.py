@@ -142,6 +142,7 @@ CREDENTIALS: frozenset[str] = frozenset(
     LCADC LADC CADC CAC LAC CASAC CSAC LCDC MAC
     NP PMHNP PMHNP-BC FNP FNP-BC APRN CNS ARNP RN LPN LVN CNA BSN MSN
     PA PA-C BCBA BCBA-D BCABA QMHP LLP LP RD OTR OTR/L
+    RRT CRT RCP PT DPT SLP CCC-SLP PHARMD RPH CCRN CEN RNC RN-BC NREMT EMT-P
     MA MS MED MPH
     """.split()
 )
@@ -149,7 +150,7 @@ CREDENTIALS: frozenset[str] = frozenset(
 # Credentials that are also ordinary words, states or abbreviations ("MA state", "MS symptoms",
 # "DO it", "PA"): matched only in upper case and only with extra evidence (see clinician.py).
 CREDENTIALS_EXACT: frozenset[str] = frozenset(
-    {"MD", "DO", "MA", "MS", "MED", "PA", "NP", "RN", "LP", "RD", "CNS", "LAC", "CAC", "MAC"}
+    {"MD", "DO", "MA", "MS", "MED", "PA", "NP", "RN", "LP", "RD", "CNS", "LAC", "CAC", "MAC", "PT", "CRT"}
 )
 
 # Credentials that also act as a title in front of a name ("NP Kim", "RN Kelly"). Upper case.
