@@ -26,7 +26,9 @@ _FACILITY_KINDS = (
     r"care\s+center|hospice|infirmary|urgent\s+care|emergency\s+room|er|"
     r"psychiatric\s+(?:center|hospital)|behavioral\s+health(?:\s+center)?|treatment\s+center|"
     r"counseling\s+center|detox|recovery\s+center|va|vamc|memorial|regional|general|hosp|"
-    r"wellness\s+center|center|centre|psychological\s+services|counseling\s+services|practice"
+    r"wellness\s+center|center|centre|psychological\s+services|counseling\s+services|practice|"
+    r"family\s+therapy|crisis\s+stabilization\s+unit|residential\s+treatment|inpatient\s+unit|"
+    r"pavilion|crisis\s+center"
 )
 _ORG_KINDS = (
     r"llc|corporation|company|group|bank|university|college|school|high\s+school|"
@@ -34,7 +36,7 @@ _ORG_KINDS = (
     r"institute|foundation|associates|partners|industries|logistics|enterprises|services|"
     r"fellowship|ministries|club|ymca|ywca|"
     r"systems|solutions|consulting|laboratories|restaurant|cafe|store|stores|market|"
-    r"department|agency|firm|studio|factory|warehouse|motors|insurance"
+    r"department|agency|studio|factory|warehouse|motors|insurance"
 )
 _KIND = re.compile(
     rf"\b(?:(?P<fac>{_FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd))\.?)\b", re.IGNORECASE
@@ -47,10 +49,12 @@ _KIND_OF = re.compile(
 )
 _SAINT = re.compile(r"\b(?:to|at|from|@|in|by)\s+(?P<name>(?:St|ST|Saint|SAINT)\.?\s+[A-Z][A-Za-z]+(?:'[sS])?)")
 _AFTER_PHRASE = re.compile(
-    r"\b(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
-    r"student|enrolled|attends?|attending|attended|teaches|teacher|manager|shifts?|hired|fired|"
-    r"interview|position|hours|promoted|written\s+up|laid\s+off|quit|start|started|starting|"
-    r"boss|coworkers?|supervisor|customers?)\s+(?:\w+\s+){0,3}?(?:at|for|by|with|in|from)\s+"
+    r"\b(?:(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
+    r"student|enrolled|attends?|attending|attended|teaches|teacher|manager|hired|fired|interview|"
+    r"position|promoted|written\s+up|laid\s+off|quit|boss|coworkers?|supervisor|customers?)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:at|for|by|with|in|from)"
+    # Words that are work words only with "at": "start at Safeway", "shifts at Walmart".
+    r"|(?:start|started|starting|shifts?|hours)\s+(?:[\w-]+\s+){0,2}?at)\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,3})",
     re.IGNORECASE,
 )
@@ -114,28 +118,30 @@ class OrganizationRecognizer(EntityRecognizer):
         """Walk back over name-like words before a kind word; None when there are none.
 
         A name word is not a clinical, function or relation word. In a mixed-case note it is
-        capitalized; in an ALL-CAPS or lower-case note it is not an ordinary English word, unless
-        it is a town or surname before a strong kind word ("UNION HOSPITAL").
+        capitalized. In an ALL-CAPS or lower-case note ordinary words count too ("MERCY GENERAL
+        HOSPITAL", "blue sky behavioral health") when the name has two words or a word that is
+        no ordinary word, or is a town or surname before a strong kind ("UNION HOSPITAL"); one
+        ordinary word alone ("CANCER CENTER") is not a name.
         """
-        start, pos = None, end
+        start, pos, words, proper = None, end, 0, False
         for _ in range(5):
             m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-            if m is None or text[m.end() : pos].strip():
-                break
+            if m is None or text[m.end() : pos].strip() or "\n" in text[m.end() : pos]:
+                break  # names do not run across lines
             word = m.group(1)
             bare = word.rstrip(".").split("'")[0]  # "Mary's", "kid's" -> Mary, kid
             if word not in _PLACE_ABBREVIATIONS:
                 lower = bare.lower()
                 if is_clinical_term(bare) or lower in _FUNCTION_WORDS or lower in RELATION_WORDS or len(bare) <= 2:
                     break
-                if mixed:
-                    # Title case before a kind word is the evidence ("Summit Mental Health Clinic").
-                    if not word[0].isupper() or (word.isupper() and len(word) <= 3):
-                        break
-                # "UNION HOSPITAL": a word that is also a town or a surname may name a hospital.
-                elif is_common_word(bare) and not (strong_kind and (name_strength(bare) or is_city(bare))):
+                # Title case before a kind word is the evidence ("Summit Mental Health Clinic").
+                if mixed and (not word[0].isupper() or (word.isupper() and len(word) <= 3)):
                     break
+                proper = proper or not is_common_word(bare) or bool(strong_kind and (name_strength(bare) or is_city(bare)))
+            words += 1
             start = pos = m.start()
+        if start is not None and not mixed and words < 2 and not proper:
+            return None
         return start
 
     @staticmethod
@@ -145,8 +151,8 @@ class OrganizationRecognizer(EntityRecognizer):
         for m in re.finditer(r"[A-Za-z][\w'&-]*", text[start:end]):
             word = m.group()
             bare = word.split("'")[0]
-            if mixed and not word[0].isupper():
-                break
+            if mixed and (not word[0].isupper() or (word.isupper() and len(word) <= 4)):
+                break  # lower case, or an abbreviation (GNR, VTS), in a mixed-case note
             if is_clinical_term(bare) or bare.lower() in _FUNCTION_WORDS or bare.lower() in RELATION_WORDS:
                 break
             if not mixed and (is_common_word(bare) or len(bare) <= 2):

@@ -3,7 +3,8 @@
 import re
 
 from deid.casing import MIXED, case_regime
-from deid.clinical_terms import is_clinical_term
+from deid.clinical_terms import is_never_a_name
+from deid.name_lexicon import STRONG, name_strength
 from deid.recognizer_kit import RegexRecognizer
 
 _SUFFIX = (
@@ -22,6 +23,18 @@ _UNIT = r"(?:,?\s+(?i:apt|apartment|unit|suite|ste|#)\.?\s*#?\s*[A-Z0-9-]+)?"
 
 
 _WORDS = re.compile(r"[A-Za-z]+")
+_CLASSIC_SUFFIX = re.compile(
+    r"st|street|rd|road|ave|avenue|blvd|boulevard|dr|drive|ln|lane|ct|court|pl|place|ter|terrace|"
+    r"cir|circle|pkwy|parkway|hwy|highway|way",
+    re.IGNORECASE,
+)
+_UNIT_START = re.compile(r",?\s+(?:apt|apartment|unit|suite|ste|#)", re.IGNORECASE)
+
+
+def _suffix_end(text: str, start: int, end: int) -> int:
+    """Where the street part ends (before ", Apt 5")."""
+    unit = _UNIT_START.search(text, start, end)
+    return unit.start() if unit else end
 # "3 WAY FOLEY IN PLACE", "50 BY DR": a street name has none of these.
 _FUNCTION_WORDS = frozenset(
     "in on at by to of for with and or not the a an per given is was were be been has had see".split()
@@ -37,15 +50,25 @@ class StreetAddressRecognizer(RegexRecognizer):
     NAME = "StreetAddressRecognizer"
     PATTERNS = [
         (
-            rf"\b(?P<value>\d{{1,6}}[A-Z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'-]*|\d+(?i:st|nd|rd|th))\.?\s+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
+            rf"\b(?P<value>\d{{1,6}}[A-Z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'-]*|\d+(?i:st|nd|rd|th))\.?[ \t]+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
             0.85,
         ),
         (r"\b(?P<value>(?i:P\.?\s?O\.?\s+box)\s+\d+)", 0.85),
+        # Lower-case notes: the same shape with lower-case words (accepted only there).
+        (
+            rf"\b(?P<value>\d{{1,6}}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[a-z][a-z'-]*|\d+(?:st|nd|rd|th))\.?[ \t]+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
+            0.8,
+        ),
     ]
 
     def accept(self, text: str, start: int, end: int) -> bool:
-        """In an ALL-CAPS note capitals prove nothing: no function word or clinical term in the street name."""
+        """In mixed case the street words are capitalized; in ALL-CAPS or lower-case notes they must
+        not be function words or clinical terms ("3 WAY FOLEY IN PLACE", "50 BY DR")."""
         if case_regime(text) == MIXED:
-            return True
-        words = _WORDS.findall(text, start, end)[:-1]  # the street type itself is allowed
-        return not any(w.lower() in _FUNCTION_WORDS or is_clinical_term(w) for w in words)
+            return not text[start:end].split()[1][0].islower()  # the lower-case pattern is not for mixed case
+        *words, suffix = _WORDS.findall(text, start, _suffix_end(text, start, end))
+        if any(w.lower() in _FUNCTION_WORDS or is_never_a_name(w) for w in words):
+            return False
+        # "6 BEAT RUN", "4 LARGE THICK LIQ GREEN": with a street type that is also a word, one
+        # street word must be a clear name ("April Lakes", "Whitfield Crossing").
+        return _CLASSIC_SUFFIX.fullmatch(suffix) is not None or any(name_strength(w) == STRONG for w in words)

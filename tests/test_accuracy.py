@@ -20,8 +20,8 @@ def test_synthetic_therapy_notes(make_redactor) -> None:
     """On unseen synthetic progress notes and transcripts, recall and precision stay at their measured level."""
     records = [to_gold_record(n) for n in generate_notes(150, seed=20261123)]
     report = evaluate(records, make_redactor("research"))
-    assert report.recall.ratio >= 0.95, report.to_dict(top=10)
-    assert report.precision.ratio >= 0.97, report.to_dict(top=10)
+    assert report.recall.ratio >= 0.965, report.to_dict(top=10)
+    assert report.precision.ratio >= 0.975, report.to_dict(top=10)
     for label in ("RELATIVE", "PATIENT", "CLINICIAN", "PHONE_NUMBER", "DATE", "DOB", "MRN", "EMAIL_ADDRESS"):
         assert report.by_label[label].ratio >= 0.97, (label, report.by_label[label])
 
@@ -43,6 +43,6 @@ def test_physionet_dev(make_redactor) -> None:
     """On real ICU nursing notes (often ALL CAPS), recall and precision stay at their measured level."""
     report = evaluate(load_gold(PHYSIONET), make_redactor("research"))
     assert report.recall.ratio >= 0.89, report.to_dict(top=10)
-    assert report.precision.ratio >= 0.74, report.to_dict(top=10)
+    assert report.precision.ratio >= 0.76, report.to_dict(top=10)
     assert report.by_label["RelativeProxyName"].ratio >= 0.92
     assert report.by_label["Phone"].ratio >= 0.88

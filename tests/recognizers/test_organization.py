@@ -25,6 +25,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("She works at Costco on weekends.", [("Costco", "ORGANIZATION")]),
         ("He was hired by Acme Corp. last year.", [("Acme Corp", "ORGANIZATION")]),
         ("Member of Grace Baptist Church.", [("Grace Baptist Church", "ORGANIZATION")]),
+        ("THEY WANT ME TO GO TO MERCY GENERAL HOSPITAL FOR A STUDY", [("MERCY GENERAL HOSPITAL", "FACILITY")]),
+        ("note from blue sky behavioral health today", [("blue sky behavioral health", "FACILITY")]),
+        ("Left Moon Family Therapy last year.", [("Moon Family Therapy", "FACILITY")]),
     ],
 )
 def test_named_facilities_and_organizations(text: str, expected: list) -> None:
@@ -40,6 +43,9 @@ def test_named_facilities_and_organizations(text: str, expected: list) -> None:
         "She goes to school and church on Sundays.",
         "Discussed with the clinic staff.",
         "works at home",
+        "REFERRED TO THE CANCER CENTER",  # one ordinary word is no name
+        "started on bactrim IV for GNR from culture",
+        "need for heart transplant\n\ngi--abd firm",
     ],
 )
 def test_generic_places_are_not_names(text: str) -> None:

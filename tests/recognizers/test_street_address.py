@@ -1,0 +1,48 @@
+"""StreetAddressRecognizer: street lines in every case, not clinical phrases that look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.paths import recognizers_dir
+from deid.plugins import load_python
+
+(REC,) = load_python(recognizers_dir() / "street_address.py")
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in REC.analyze(text, ["STREET_ADDRESS"], None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She lives at 4120 Alder Ridge Rd, Apt 5, San Diego", ["4120 Alder Ridge Rd, Apt 5"]),
+        ("Clinic at 16535 5th Street, Lowell", ["16535 5th Street"]),
+        ("LIVES AT 12 N. MAIN STREET UNIT 4B TODAY", ["12 N. MAIN STREET UNIT 4B"]),
+        ("my new address is 1358 mission court, in torrance.", ["1358 mission court"]),
+        ("Addr: 81237 Bass Rapids Suite 456, Eugene", ["81237 Bass Rapids Suite 456"]),
+        ("PO Box 1234", ["PO Box 1234"]),
+    ],
+)
+def test_street_lines(text: str, expected: list[str]) -> None:
+    """House number, street words, street type and unit, in mixed, upper and lower case."""
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sertraline 50 mg. Seen by Dr. Lee",
+        "GU: 3 WAY FOLEY IN PLACE",
+        "8 TRACH IN PLACE",
+        "RATE DECREASED TO 50 BY DR MASCI",
+        "DOPA FOR MAP>60 AS WELL AS IVF",
+        "ONE 8 BEAT RUN OF VT",
+        "4 LARGE THICK LIQ GREEN STOOLS",
+        "WBC 8.7\nGU-voiding well",
+    ],
+)
+def test_not_streets(text: str) -> None:
+    """Doses, devices, rhythms and lines of a note are not street addresses."""
+    assert found(text) == []
