@@ -33,6 +33,7 @@ from deid.io.extract import (
     ExtractColumns,
     plan_columns,
     process_batch,
+    quarantine_duplicate_ids,
     worker_cached,
 )
 from deid.io.manifest import new_run_id
@@ -111,10 +112,17 @@ def redact_batch(
     output_dir: str,
     max_note_chars: int,
     available_columns: list[str],
+    key_fingerprint: str | None = None,
 ) -> dict[str, Any]:
     """Redact one batch and write its notes/spans/quarantine parts; return counts and paths."""
     # One Redactor per worker process (loading the model is slow), shared by its threads in turn.
-    redactor, key = worker_cached(("redactor", policy, key_secret), lambda: _build_redactor(policy, key_secret))
+    # Cached per key fingerprint too: a rotated Secret or another $DEID_KEY must not reuse the old key.
+    redactor, key = worker_cached(
+        ("redactor", policy, key_secret, key_fingerprint), lambda: _build_redactor(policy, key_secret)
+    )
+    if fingerprint(key) != key_fingerprint:
+        _batch_step._WORKER_CACHE.pop(("redactor", policy, key_secret, key_fingerprint), None)
+        raise KeyRequiredError("the key changed while the run was starting; rerun with the same run_id")
     plan = plan_columns(columns, redactor.policy, available_columns)
     # Through the module: Prefect's process pool pickles this function by value, and a lock cannot be.
     with _batch_step.REDACTION_LOCK:
@@ -276,15 +284,19 @@ def deid_extract(
                 sum(c["quarantined"].values()), c["findings"]["total"],
             )
 
+        # Ids seen so far in source order, finished batches included: a resume rebuilds the same set.
+        seen_ids: set[str] = set()
         try:
             for batch in src.batches(columns.needed(loaded), batch_size):
                 batches_read += 1
+                batch = quarantine_duplicate_ids(batch, id_column, seen_ids)
                 if manifest.is_finished(batch.index):
                     skipped += 1
                     continue
                 in_flight.append(
                     redact_batch.submit(
-                        batch, policy, key_secret, columns, str(out), max_note_chars, available
+                        batch, policy, key_secret, columns, str(out), max_note_chars, available,
+                        fingerprint(key),
                     )
                 )
                 # Bounded window: memory stays flat however large the source is.

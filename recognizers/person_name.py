@@ -19,13 +19,27 @@ from deid.places import is_state
 from deid.recognizer_kit import make_result
 
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'\-]*[A-Za-z])?")
-# What may sit between two words of one name: spaces, or a period after an initial.
-_JOIN = re.compile(r"[ \t]{1,2}|\.[ \t]?")
+_SPACES = re.compile(r"[ \t]{1,2}")
+_AFTER_INITIAL = re.compile(r"\.[ \t]?")
+
+
+def _joins(text: str, previous: tuple[int, int, float], start: int) -> bool:
+    """Whether a word starting at `start` continues the name whose last word is `previous`:
+    one or two spaces between them, or a period right after an initial ("J. Smith", "J.Smith")."""
+    gap = text[previous[1] : start]
+    if _SPACES.fullmatch(gap):
+        return True
+    return previous[1] - previous[0] == 1 and _AFTER_INITIAL.fullmatch(gap) is not None
+
+
 _INITIAL = 0.1
 # Honorifics and greetings before a name; reporting verbs after one.
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:mr|mrs|ms|miss|mx)\.?|\b(?:hi|hello|hey|thanks|thank\s+you|bye|goodbye|dear),?)\s+$", re.IGNORECASE
 )
+_HONORIFIC_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.IGNORECASE)
+# "Client Quillfeather ...", "PT JONES": the person a note is about, named by role.
+_ROLE_BEFORE = re.compile(r"\b(?:client|patient|pt\.?|consumer)\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(
     r"\s+(?:reports?|reported|states?|stated|says|said|denies|denied|endorses|endorsed|"
     r"presents?|presented|arrived|attended)\b",
@@ -60,13 +74,17 @@ class PersonNameRecognizer(EntityRecognizer):
         run: list[tuple[int, int, float]] = []
         for match in _TOKEN.finditer(text):
             strength = self._strength(match.group(), mixed)
-            if strength and is_state(match.group()) and text[: match.start()].rstrip().endswith(","):
+            if strength and is_state(match.group()) and text[max(0, match.start() - 3) : match.start()].rstrip().endswith(","):
                 strength = 0.0  # "Memphis, Oregon 93654": a state in an address, not a person
             elif strength == AMBIGUOUS and is_given_name(match.group()) and _SPEAKER.match(text, match.start()):
                 strength = STRONG  # "Mark: Hi, good to see you." - a speaker label
-            if not strength and self._cued(text, match, mixed):
+            if strength < STRONG and self._cued(text, match, mixed):
                 strength = STRONG  # "Mr. Small", "Hi Mark,", "MARK REPORTS": the context makes it a name
-            if run and (strength == 0 or not _JOIN.fullmatch(text[run[-1][1] : match.start()])):
+            elif not strength and run and _joins(text, run[-1], match.start()):
+                # A word no list knows, right after a name ("Maria Obrenovska"): part of the name.
+                if self._unknown_proper(match.group(), mixed):
+                    strength = AMBIGUOUS
+            if run and (strength == 0 or not _joins(text, run[-1], match.start())):
                 results += self._emit(run, mixed)
                 run = []
             if strength:
@@ -82,7 +100,12 @@ class PersonNameRecognizer(EntityRecognizer):
         if len(word) < 2 or is_clinical_term(word) or (mixed and not word[0].isupper()):
             return False
         if _CUE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
-            return True
+            # Greetings only in mixed case: "si/hi denied" is no greeting.
+            return mixed or _HONORIFIC_BEFORE.search(text, max(0, match.start() - 8), match.start()) is not None
+        if _ROLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not is_common_word(word):
+            # "Client Quillfeather" in mixed case; in capitals or lower case only listed names
+            # ("PT SEDATED" is jargon).
+            return not word.isupper() if mixed else name_strength(word) >= AMBIGUOUS
         # Care-team phrases: "MAROTTA AWARE", "per Kondouli", "paged Dr Vasquez". The word must not
         # be an ordinary word ("TEAM AWARE", "per protocol").
         # Outside mixed case an unknown word may be any jargon or misspelling: only listed names.
@@ -90,6 +113,13 @@ class PersonNameRecognizer(EntityRecognizer):
         if proper and (_TEAM_AFTER.match(text, match.end()) or _TEAM_BEFORE.search(text, max(0, match.start() - 24), match.start())):
             return True
         return name_strength(word) >= AMBIGUOUS and bool(_CUE_AFTER.match(text, match.end()))
+
+    @staticmethod
+    def _unknown_proper(word: str, mixed: bool) -> bool:
+        # Only where capitals mean something: in capitals or lower case any jargon would join.
+        if not mixed or len(word) < 2 or is_clinical_term(word) or is_common_word(word):
+            return False
+        return word[0].isupper() and not word.isupper()
 
     @staticmethod
     def _strength(word: str, mixed: bool) -> float:

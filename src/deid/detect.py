@@ -19,7 +19,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
 from deid.config import EngineConfig, load_engine_config
 from deid.entities import to_vocabulary
-from deid.errors import ConfigError
+from deid.errors import ConfigError, RecognizerError
 from deid.findings import Finding
 from deid.ner import NoteSpacyRecognizer
 from deid.paths import recognizers_dir
@@ -43,6 +43,8 @@ class Detector:
             registry.add_recognizer(recognizer)
         for plugin in self.plugins:
             registry.add_recognizer(plugin.recognizer)
+        for recognizer in registry.recognizers:
+            _guard(recognizer)
         self.analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=[self.language]
         )
@@ -121,6 +123,28 @@ class Detector:
             else:
                 out.append(cls(supported_language=self.language))
         return out
+
+
+def _guard(recognizer: EntityRecognizer) -> None:
+    """Make `recognizer.analyze` raise RecognizerError (its name and the exception type) on any failure.
+
+    The original exception is dropped, not chained: its message, args or `.object` may quote the note.
+    """
+    analyze = recognizer.analyze
+    if getattr(analyze, "_deid_guarded", False):
+        return
+    name = recognizer.name
+
+    def guarded(*args, **kwargs):
+        try:
+            return analyze(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - any plug-in failure becomes one text-free error
+            failed = type(exc).__name__
+        # Raised outside the except block so the new error has no __context__ holding the original.
+        raise RecognizerError(name, failed)
+
+    guarded._deid_guarded = True  # type: ignore[attr-defined]
+    recognizer.analyze = guarded  # type: ignore[method-assign]
 
 
 def _to_finding(result: RecognizerResult, offset: int) -> Finding:

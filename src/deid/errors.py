@@ -21,3 +21,16 @@ class RecognizerLoadError(DeidError):
 
 class KeyRequiredError(DeidError):
     """The policy pseudonymizes or shifts dates and no key was given."""
+
+
+class RecognizerError(DeidError):
+    """A recognizer raised on a note; names the recognizer and the exception type, never its message."""
+
+    def __init__(self, recognizer: str, error_type: str) -> None:
+        super().__init__(f"recognizer {recognizer} failed ({error_type})")
+        self.recognizer = recognizer
+        self.error_type = error_type
+
+    def __reduce__(self):
+        # Picklable across Prefect's process pool with its two arguments.
+        return (type(self), (self.recognizer, self.error_type))

@@ -17,7 +17,7 @@ def resolve_key(key: str | bytes | None) -> bytes | None:
         key = os.environ.get(ENV_KEY) or None
     if key is None:
         return None
-    raw = key.encode("utf-8") if isinstance(key, str) else bytes(key)
+    raw = key.encode("utf-8", "surrogatepass") if isinstance(key, str) else bytes(key)
     if not raw:
         raise KeyRequiredError("the key is empty; give a non-empty key or unset it")
     return raw
@@ -25,7 +25,9 @@ def resolve_key(key: str | bytes | None) -> bytes | None:
 
 def keyed_int(key: bytes, *parts: str) -> int:
     """A 64-bit integer derived from `key` and `parts`; the same inputs give the same number."""
-    message = "\x1f".join(parts).encode("utf-8")
+    # surrogatepass: a lone surrogate (left by a lossy decode) must hash, not raise an error whose
+    # `.object` would carry the text (a patient id, a name) into tracebacks.
+    message = "\x1f".join(parts).encode("utf-8", "surrogatepass")
     return int.from_bytes(hmac.new(key, message, hashlib.sha256).digest()[:8], "big")
 
 

@@ -165,5 +165,5 @@ def test_a_failing_note_is_quarantined_alone(tmp_path: Path) -> None:
     assert outcome["counts"]["written"] == 2
     assert outcome["counts"]["quarantined"] == {"redaction_error": 1}
     [q] = read_parts(tmp_path / "out" / "quarantine")
-    assert q["row_id"] == "n2" and q["reason"] == "redaction failed (RuntimeError)"
+    assert q["row_id"] == "n2" and q["reason"] == "recognizer ExplodingRecognizer failed (RuntimeError)"
     assert [n["note_id"] for n in read_parts(tmp_path / "out" / "notes")] == ["n1", "n3"]

@@ -129,8 +129,12 @@ if __name__ == "__main__":
 
 @pytest.mark.slow
 def test_a_killed_run_resumes_with_its_run_id(extract_module, tmp_path: Path) -> None:
-    """SIGKILL mid-run, rerun with the same run id: finished batches are skipped, every row lands exactly once."""
+    """SIGKILL mid-run, rerun with the same run id: finished batches are skipped, every row lands exactly once
+    in notes, quarantine or the excluded count (a duplicate id late in the source is still caught after the resume)."""
     rows = synthetic_rows(60, research_consent="true")
+    rows[7]["text"] = None  # quarantined: missing text
+    rows[33]["research_consent"] = "false"  # excluded
+    rows[50]["note_id"] = rows[3]["note_id"]  # quarantined: duplicate id (its first row is in batch 1)
     source = write_parquet(tmp_path / "notes.parquet", rows)
     out = tmp_path / "out"
     script = tmp_path / "killable.py"
@@ -160,8 +164,15 @@ def test_a_killed_run_resumes_with_its_run_id(extract_module, tmp_path: Path) ->
     assert summary["batches"]["skipped_as_finished"] == finished_before, summary["batches"]
     assert summary["batches"]["attempts"] == 2, summary["batches"]
     ids = [n["note_id"] for n in read_parts(out / "notes")]
-    assert sorted(ids) == sorted(r["note_id"] for r in rows)  # each row exactly once
-    assert result["rows"]["read"] == 60 and result["rows"]["written"] == 60
+    quarantine = read_parts(out / "quarantine")
+    assert sorted(ids + [q["row_id"] for q in quarantine]) == sorted(
+        r["note_id"] for i, r in enumerate(rows) if i != 33
+    )  # each row exactly once (the excluded one is only counted)
+    assert len(set(ids)) == len(ids) == 57
+    assert {q["row_id"]: q["reason"] for q in quarantine} == {
+        rows[7]["note_id"]: "text is missing", rows[3]["note_id"]: "duplicate id",
+    }
+    assert result["rows"] == {"read": 60, "written": 57, "excluded": 1, "quarantined": 2}
     assert not list(out.rglob(".tmp-*")), list(out.rglob(".tmp-*"))
 
 

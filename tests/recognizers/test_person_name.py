@@ -27,6 +27,11 @@ def names(text: str) -> list[str]:
         ("PATIENT CALVERT ARRIVED", ["CALVERT"]),
         ("Mr. Whitfield was calm.", ["Whitfield"]),
         ("ELEANOR AT BEDSIDE", ["ELEANOR"]),
+        ("Client Quillfeather Obrenovska reports poor sleep.", ["Quillfeather Obrenovska"]),
+        ("Maria Obrenovska called twice.", ["Maria Obrenovska"]),
+        ("Mr. Small and I talked.", ["Small"]),
+        ("Hi Mark, good to see you.", ["Mark"]),
+        ("W. MAROTTA AWARE OF K 3.2", ["W. MAROTTA"]),
     ],
 )
 def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
@@ -46,11 +51,19 @@ def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
         "Pt on levo and fent gtts, wean as tolerated.",
         "Grace",  # an ambiguous word alone is not enough
         "the patient is in good spirits",
+        "NEURO: PT SEDATED ON ATIVAN",
+        "risk assessment: si/hi denied, no plan",
+        "PT TOLERATED WELL, TEAM AWARE",
     ],
 )
 def test_clinical_and_common_words_are_not_names(text: str) -> None:
     """Words, clinical terms, eponymous devices, months and languages are not names."""
     assert names(text) == []
+
+
+def test_sentence_end_does_not_join_names() -> None:
+    """A period joins an initial to a name, never two sentences."""
+    assert names("She goes to meetings with Dana. It's been good.") == ["Dana"]
 
 
 def test_mixed_case_needs_capitals() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
@@ -18,6 +19,7 @@ from typing import Any
 import pyarrow as pa
 
 from deid.entities import ENTITIES
+from deid.errors import RecognizerError
 from deid.io.sources import Rejected, SourceBatch, SourceError, is_missing
 from deid.io.writers import write_part
 from deid.known import find_known
@@ -35,6 +37,11 @@ MISSING_TEXT = "missing_text"
 NOT_A_STRING = "not_a_string"
 TOO_LONG = "too_long"
 REDACTION_ERROR = "redaction_error"
+DUPLICATE_ID = "duplicate_id"
+INVALID_UNICODE = "invalid_unicode"
+# A lone surrogate (e.g. a JSON "\ud800" escape) is a str Python holds but UTF-8 cannot encode, so
+# Parquet could not write the row: it is quarantined instead of failing the whole batch.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 SPANS_SCHEMA = pa.schema(
     [
@@ -165,6 +172,29 @@ def plan_columns(columns: ExtractColumns, policy: Policy, available: Sequence[st
     return ColumnPlan(tuple(outputs), tuple(dropped))
 
 
+def quarantine_duplicate_ids(batch: SourceBatch, id_column: str, seen: set[str]) -> SourceBatch:
+    """Move rows whose id was already seen in this run (earlier row or batch) to the batch's rejected rows.
+
+    The first row with an id wins; later ones are quarantined as `duplicate id`. `seen` is updated in
+    place. The flow calls this on every batch in source order, finished ones included, so a resumed
+    run rebuilds the same set from the source and decides exactly as the first attempt did.
+    """
+    rows: list[dict[str, Any]] = []
+    locations: list[str] = []
+    rejected = list(batch.rejected)
+    for row, location in zip(batch.rows, batch.locations):
+        note_id = as_text(row.get(id_column))
+        # Ids that cannot be written (lone surrogates) are quarantined by the batch step instead.
+        if note_id is not None and note_id != "" and not _SURROGATE.search(note_id):
+            if note_id in seen:
+                rejected.append(Rejected(location, DUPLICATE_ID, "duplicate id", note_id))
+                continue
+            seen.add(note_id)
+        rows.append(row)
+        locations.append(location)
+    return SourceBatch(batch.index, rows, locations, rejected)
+
+
 def is_authorized(value: object) -> bool:
     """True for True, 1 and the strings true/1/yes/y/t (any case); everything else, missing included, is no."""
     if isinstance(value, bool):
@@ -225,6 +255,8 @@ def process_batch(
             continue
         problem = _check_row(row, columns, max_note_chars)
         note_id = as_text(row.get(columns.id_column))
+        if note_id is not None and _SURROGATE.search(note_id):
+            note_id = None  # it could not be written into the quarantine record either
         if problem is not None:
             quarantine.append(Rejected(location, problem[0], problem[1], note_id))
             continue
@@ -345,6 +377,9 @@ def _check_row(row: Mapping[str, Any], columns: ExtractColumns, max_chars: int) 
         return NOT_A_STRING, f"{columns.text_column} is {type(text).__name__}, not a string"
     if len(text) > max_chars:
         return TOO_LONG, f"{columns.text_column} has {len(text)} characters (max_note_chars={max_chars})"
+    for column, value in row.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            return INVALID_UNICODE, f"invalid Unicode (lone surrogate) in column {column!r}"
     return None
 
 
@@ -376,9 +411,9 @@ def _redact(
             result = redactor.redact(c.text, patient_id=c.patient_id, known=c.known, note_id=c.note_id)
             done.append((_output_cells(c, result, redactor.policy, key, plan), result))
         except Exception as exc:  # noqa: BLE001 - the exception type is the reason; its message may quote text
-            quarantine.append(
-                Rejected(c.location, REDACTION_ERROR, f"redaction failed ({type(exc).__name__})", c.note_id)
-            )
+            # RecognizerError's message names the recognizer and exception type only.
+            reason = str(exc) if isinstance(exc, RecognizerError) else f"redaction failed ({type(exc).__name__})"
+            quarantine.append(Rejected(c.location, REDACTION_ERROR, reason, c.note_id))
     return done
 
 
