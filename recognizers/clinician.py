@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.clinical_terms import is_never_a_name
+from deid.clinical_terms import is_contraction, is_never_a_name
 from deid.lexicon import (
     CLINICIAN_LABELS,
     CLINICIAN_ROLES,
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 # Words with inner hyphens, slashes or apostrophes ("PA-C", "OTR/L", "O'Brien"), numbers, and
 # single punctuation marks.
-_CONTRACTION = re.compile(r"['’](?:m|ll|s|re|ve|d|t)$", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-/][^\W\d_]+)*|\d+|[^\w\s]")
 _POSSESSIVE = ("'s", "’s")
 
@@ -173,7 +172,7 @@ class _Scan:
         lower = word.lower()
         # Contractions and talk ("I'm", "Let's", "Yeah", "Mm-hmm") follow speaker labels such as
         # "Therapist:" in transcripts; they are never names.
-        if _CONTRACTION.search(word) or is_never_a_name(word):
+        if is_contraction(word) or is_never_a_name(word):
             return False
         if (
             lower in CLINICIAN_TITLES or lower in HONORIFICS or lower in _ROLE_WORDS

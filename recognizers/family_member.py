@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.clinical_terms import is_never_a_name
+from deid.clinical_terms import is_contraction, is_never_a_name
 from deid.lexicon import (
     CLINICIAN_TITLES,
     HONORIFICS,
@@ -51,9 +51,6 @@ class _Token(NamedTuple):
     text: str
     start: int
     end: int
-
-
-_CONTRACTION = re.compile(r"['’](?:m|ll|s|re|ve|d|t)$", re.IGNORECASE)
 
 
 class FamilyMemberRecognizer(EntityRecognizer):
@@ -173,7 +170,7 @@ class _Scan:
         lower = word.lower()
         if _is_relation_word(word) or lower in HONORIFICS or lower in CLINICIAN_TITLES:
             return False
-        if _CONTRACTION.search(word) or is_never_a_name(word):
+        if is_contraction(word) or is_never_a_name(word):
             return False  # "Yeah, my landlord ...", "Uh, my boss ..."
         if lower in MONTH_NAMES:
             nxt = self.tok(i + 1)

@@ -7,6 +7,8 @@ It is general vocabulary, not taken from any evaluation corpus. Lower case; look
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.lower().split())
@@ -124,6 +126,14 @@ NOT_NAMES = NEVER_NAMES | TIME_WORDS
 def is_clinical_term(word: str) -> bool:
     """True for clinical vocabulary, eponyms, time words and talk: not names without a name context."""
     return word.lower().strip(".'") in NOT_NAMES
+
+
+_CONTRACTION = re.compile(r"['’](?:m|ll|s|re|ve|d|t)$", re.IGNORECASE)
+
+
+def is_contraction(word: str) -> bool:
+    """True for "I'm", "Let's", "don't": talk that follows speaker labels, never a name."""
+    return _CONTRACTION.search(word) is not None
 
 
 def is_never_a_name(word: str) -> bool:
