@@ -81,8 +81,10 @@ class PersonNameRecognizer(EntityRecognizer):
             if strength < STRONG and self._cued(text, match, mixed):
                 strength = STRONG  # "Mr. Small", "Hi Mark,", "MARK REPORTS": the context makes it a name
             elif not strength and run and _joins(text, run[-1], match.start()):
-                # A word no list knows, right after a name ("Maria Obrenovska"): part of the name.
-                if self._unknown_proper(match.group(), mixed):
+                # A word no list knows, right after a name ("Maria Obrenovska", "KAREN ANN
+                # YANULIS"): part of the name.
+                after_given = is_given_name(text[run[-1][0] : run[-1][1]])
+                if self._unknown_proper(match.group(), mixed, after_given):
                     strength = AMBIGUOUS
             if run and (strength == 0 or not _joins(text, run[-1], match.start())):
                 results += self._emit(run, mixed)
@@ -97,7 +99,11 @@ class PersonNameRecognizer(EntityRecognizer):
         """A word made a name by what is around it: an honorific or greeting before, a
         reporting verb after (for words that are names as well as words: Mark, Small, Young)."""
         word = match.group()
-        if len(word) < 2 or is_clinical_term(word) or (mixed and not word[0].isupper()):
+        if len(word) < 2 or is_clinical_term(word):
+            return False
+        if _HONORIFIC_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            return True  # "Mr. Small", "mr nicholson": an honorific names whatever follows, in any case
+        if mixed and not word[0].isupper():
             return False
         if _CUE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
             # Greetings only in mixed case: "si/hi denied" is no greeting.
@@ -115,11 +121,14 @@ class PersonNameRecognizer(EntityRecognizer):
         return name_strength(word) >= AMBIGUOUS and bool(_CUE_AFTER.match(text, match.end()))
 
     @staticmethod
-    def _unknown_proper(word: str, mixed: bool) -> bool:
-        # Only where capitals mean something: in capitals or lower case any jargon would join.
-        if not mixed or len(word) < 2 or is_clinical_term(word) or is_common_word(word):
+    def _unknown_proper(word: str, mixed: bool, after_given: bool) -> bool:
+        if len(word) < 2 or is_clinical_term(word) or is_common_word(word):
             return False
-        return word[0].isupper() and not word.isupper()
+        if mixed:
+            return word[0].isupper() and not word.isupper()
+        # In capitals or lower case jargon could join too: only after a given name, and only a
+        # word long enough to be a surname.
+        return after_given and len(word) >= 4 and any(c in "aeiouyAEIOUY" for c in word)
 
     @staticmethod
     def _strength(word: str, mixed: bool) -> float:

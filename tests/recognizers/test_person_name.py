@@ -32,6 +32,10 @@ def names(text: str) -> list[str]:
         ("Mr. Small and I talked.", ["Small"]),
         ("Hi Mark, good to see you.", ["Mark"]),
         ("W. MAROTTA AWARE OF K 3.2", ["W. MAROTTA"]),
+        ("MR. EDWIN PRZYBYLO IS AN 83 YR OLD MALE", ["EDWIN PRZYBYLO"]),
+        ("CASE MANAGEMENT CONTACTS KAREN ANN YANULIS", ["KAREN ANN YANULIS"]),
+        ("Night shift.\nmr nicholson had a quiet night. Plan: Continue.", ["nicholson"]),
+        ("JOHN NPO AFTER MIDNIGHT", ["JOHN"]),  # a given name does not pull in an abbreviation
     ],
 )
 def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
