@@ -95,26 +95,22 @@ class EvalReport:
         self.chars += len(text)
         pred_cover = _Cover((s, e) for s, e, _ in predicted)
         gold_cover = _Cover((s, e) for s, e, _ in gold)
-        for start, end, label in gold:
-            tally = self.by_label.setdefault(label, Tally())
+        # Recall walks gold tokens against predictions; precision, predicted tokens against gold.
+        self._tally(text, gold, pred_cover, self.by_label, self.recall, self.missed, show_text)
+        self._tally(text, predicted, gold_cover, self.by_type, self.precision, self.false, show_text)
+
+    @staticmethod
+    def _tally(text, spans, cover: _Cover, by_kind: dict, overall: Tally, errors: Counter, show_text: bool) -> None:
+        for start, end, kind in spans:
+            tally = by_kind.setdefault(kind, Tally())
             for ts, te in tokens_in(text, start, end):
-                caught = pred_cover.overlaps(ts, te)
+                hit = cover.overlaps(ts, te)
                 tally.total += 1
-                tally.hit += caught
-                self.recall.total += 1
-                self.recall.hit += caught
-                if not caught:
-                    self.missed[(label, text[ts:te] if show_text else shape(text[ts:te]))] += 1
-        for start, end, entity in predicted:
-            tally = self.by_type.setdefault(entity, Tally())
-            for ts, te in tokens_in(text, start, end):
-                correct = gold_cover.overlaps(ts, te)
-                tally.total += 1
-                tally.hit += correct
-                self.precision.total += 1
-                self.precision.hit += correct
-                if not correct:
-                    self.false[(entity, text[ts:te] if show_text else shape(text[ts:te]))] += 1
+                tally.hit += hit
+                overall.total += 1
+                overall.hit += hit
+                if not hit:
+                    errors[(kind, text[ts:te] if show_text else shape(text[ts:te]))] += 1
 
     def to_dict(self, top: int = 25) -> dict[str, Any]:
         """A JSON-ready summary (shapes only unless the report was built with show_text)."""
