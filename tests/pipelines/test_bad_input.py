@@ -11,7 +11,6 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pytest
 import deid
 from conftest import ROOT, read_parts, synthetic_rows, write_parquet
 from deid.errors import DeidError
+from log_capture import captured_logs
 
 CANARY = "Quillfeather Obrenovska"  # a name no code, log or Prefect record holds by chance
 NOTE = f"Client {CANARY} reports better sleep; her sister Marguerite Oyelaran called 619-555-0143."
@@ -201,32 +201,6 @@ ROW_CASES = {
         GOOD_IDS, {f"text has {(len(NOTE) + 1) * (FIVE_MB // len(NOTE))} characters (max_note_chars=1000000)": "too_long"},
     ),
 }
-
-
-class _Capture(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(f"{record.name} {record.getMessage()} {record.exc_text or ''}")
-
-
-@contextmanager
-def captured_logs() -> Iterator[_Capture]:
-    """Every log record of deid and Prefect (the run's loggers included) while the block runs."""
-    capture = _Capture()
-    loggers = [logging.getLogger(), logging.getLogger("prefect"), logging.getLogger("deid")]
-    old = logging.getLogger("prefect").level
-    for lg in loggers:
-        lg.addHandler(capture)
-    logging.getLogger("prefect").setLevel(logging.DEBUG)
-    try:
-        yield capture
-    finally:
-        for lg in loggers:
-            lg.removeHandler(capture)
-        logging.getLogger("prefect").setLevel(old)
 
 
 def _outside_notes(out: Path) -> str:

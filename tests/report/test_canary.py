@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from log_capture import captured_logs
 
 from .conftest import prefect_home
 
@@ -75,15 +76,6 @@ def leaks(text: str, allowed: set[str] = frozenset()) -> list[str]:
     return [c for c, forms in canaries().items() if c not in allowed and any(f.lower() in low for f in forms)]
 
 
-class _Capture(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(f"{record.name} {record.getMessage()} {record.exc_text or ''}")
-
-
 @pytest.mark.parametrize("policy", ["research", "insurer"])
 def test_no_canary_outside_kept_notes(report_flow, policy: str, tmp_path: Path, capfd) -> None:
     """After a run, canaries appear only in notes/ and only those the policy keeps; never in report, spans,
@@ -96,19 +88,9 @@ def test_no_canary_outside_kept_notes(report_flow, policy: str, tmp_path: Path, 
     source.parent.mkdir()
     source.write_text("".join(json.dumps(r) + "\n" for r in rows()), encoding="utf-8")
     out = tmp_path / "out"
-    capture = _Capture()
-    loggers = [logging.getLogger(), logging.getLogger("prefect")]
-    for lg in loggers:
-        lg.addHandler(capture)
-    old_level = logging.getLogger("prefect").level
-    logging.getLogger("prefect").setLevel(logging.DEBUG)
-    try:
+    with captured_logs() as capture:
         result = report_flow.deid_extract(source=str(source), output_dir=str(out), policy=policy,
                                           known_columns=KNOWN, batch_size=2)
-    finally:
-        for lg in loggers:
-            lg.removeHandler(capture)
-        logging.getLogger("prefect").setLevel(old_level)
     assert result["rows"] == {"read": 5, "written": 3, "excluded": 1, "quarantined": 1}
 
     # The notes: only what the policy keeps, and the kept canaries really are there (the scan works).
