@@ -34,10 +34,8 @@ def _joins(text: str, previous: tuple[int, int, float], start: int) -> bool:
 
 _INITIAL = 0.1
 # Honorifics and greetings before a name; reporting verbs after one.
-_CUE_BEFORE = re.compile(
-    r"(?:\b(?:mr|mrs|ms|miss|mx)\.?|\b(?:hi|hello|hey|thanks|thank\s+you|bye|goodbye|dear),?)\s+$", re.IGNORECASE
-)
 _HONORIFIC_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.IGNORECASE)
+_GREETING_BEFORE = re.compile(r"\b(?:hi|hello|hey|thanks|thank\s+you|bye|goodbye|dear),?\s+$", re.IGNORECASE)
 # "Client Quillfeather ...", "PT JONES": the person a note is about, named by role.
 _ROLE_BEFORE = re.compile(r"\b(?:client|patient|pt\.?|consumer)\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(
@@ -105,9 +103,8 @@ class PersonNameRecognizer(EntityRecognizer):
             return True  # "Mr. Small", "mr nicholson": an honorific names whatever follows, in any case
         if mixed and not word[0].isupper():
             return False
-        if _CUE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
-            # Greetings only in mixed case: "si/hi denied" is no greeting.
-            return mixed or _HONORIFIC_BEFORE.search(text, max(0, match.start() - 8), match.start()) is not None
+        if _GREETING_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            return mixed  # greetings only in mixed case: "si/hi denied" is no greeting
         if _ROLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not is_common_word(word):
             # "Client Quillfeather" in mixed case; in capitals or lower case only listed names
             # ("PT SEDATED" is jargon).
