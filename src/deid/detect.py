@@ -72,15 +72,15 @@ class Detector:
         """Findings for each text, in order; spaCy runs batched through `nlp.pipe`."""
         size = batch_size or self.config.batch_size
         # Long notes are cut into pieces at whitespace; each piece keeps its offset in the note.
-        pieces: list[tuple[int, int, str]] = []  # (note index, offset, piece)
-        counts: list[int] = []
-        for i, text in enumerate(texts):
+        pieces: list[tuple[int, str]] = []  # (offset in its note, piece)
+        counts: list[int] = []  # pieces per note, in order
+        for text in texts:
             # spaCy hashes tokens as UTF-8, which a lone surrogate (left by a lossy decode) cannot
             # be: it crashed. Detection sees U+FFFD instead, one code point for one (same offsets).
             text = _SURROGATE.sub("\ufffd", text)
             chunks = list(_chunks(text, self.config.chunk_chars))
             counts.append(len(chunks))
-            pieces += [(i, offset, chunk) for offset, chunk in chunks]
+            pieces += chunks
             if len(pieces) >= size:
                 yield from self._analyze(pieces, counts, size)
                 pieces, counts = [], []
@@ -88,14 +88,14 @@ class Detector:
             yield from self._analyze(pieces, counts, size)
 
     def _analyze(
-        self, pieces: list[tuple[int, int, str]], counts: list[int], size: int
+        self, pieces: list[tuple[int, str]], counts: list[int], size: int
     ) -> Iterator[list[Finding]]:
         artifacts = self.nlp_engine.process_batch(
-            [p for _, _, p in pieces], language=self.language, batch_size=size
+            [p for _, p in pieces], language=self.language, batch_size=size
         )
         results = iter(
             self._findings(piece, nlp_artifacts, offset)
-            for (_, offset, piece), (_, nlp_artifacts) in zip(pieces, artifacts)
+            for (offset, piece), (_, nlp_artifacts) in zip(pieces, artifacts)
         )
         for count in counts:
             note: list[Finding] = []
