@@ -14,6 +14,7 @@ class AgeOver89Recognizer(RegexRecognizer):
 
     ENTITY = "AGE_OVER_89"
     NAME = "AgeOver89Recognizer"
+    CUE = r"\b(?:9\d|1[01]\d|120|ninety|one hundred)\b"
     PATTERNS = [
         (rf"\b(?P<value>{_NUMBER}){_AGE_WORDS}", 0.9),
         (rf"\b(?P<value>{_WORDS}){_AGE_WORDS}", 0.9),

@@ -18,13 +18,15 @@ from deid.lexicon import (
     CREDENTIALS_EXACT,
     HONORIFICS,
     MONTH_NAMES,
-    NON_NAME_POS,
     PREFIX_CREDENTIALS,
     RELATION_WORDS,
     SIGNATURE_CUES,
     is_common_capitalized,
     is_common_word,
+    may_be_lowercase_name,
 )
+from deid.name_lexicon import name_strength
+from deid.places import is_city
 from deid.recognizer_kit import make_result
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ _CRED_ANY_CASE_RE = re.compile(
 _CRED_EXACT_RE = re.compile(_CRED_BOUNDS.format(_credential_regex(CREDENTIALS_EXACT)))
 # Credentials that are also US state abbreviations ("Baltimore, MD 21201").
 _STATE_LIKE = frozenset({"MD", "MA", "MS", "PA", "DE"})
+_LOCATIVE_RE = re.compile(r"\b(?:in|from|near|outside|around)$", re.IGNORECASE)
 _ZIP_AFTER_RE = re.compile(r"\s*,?\s*\d{5}(?:-\d{4})?\b")
 _WORD_AFTER_RE = re.compile(r"\s*([^\W\d_]+)")
 _CHAIN_GAP_RE = re.compile(r"[ \t]*,?[ \t]*")
@@ -101,7 +104,7 @@ class ClinicianRecognizer(EntityRecognizer):
         if entities and "CLINICIAN" not in entities:
             return []
         tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-        scan = _Scan(text, tokens, nlp_artifacts)
+        scan = _Scan(text, tokens)
         found: list[tuple[int, int, float]] = []
         for i in range(len(tokens)):
             found.extend(scan.after_title(i))
@@ -131,12 +134,9 @@ def _resolve(found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]
 class _Scan:
     """One text's tokens and the lookups the patterns share (not a recognizer)."""
 
-    def __init__(
-        self, text: str, tokens: list[_Token], nlp_artifacts: Optional["NlpArtifacts"]
-    ) -> None:
+    def __init__(self, text: str, tokens: list[_Token]) -> None:
         self.text = text
         self.tokens = tokens
-        self.doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts else None
         self.start_offsets = [tok.start for tok in tokens]
         self.ends = {tok.end: i for i, tok in enumerate(tokens)}
         self._caps_lines: dict[int, bool] = {}
@@ -193,16 +193,7 @@ class _Scan:
             return not is_common_capitalized(word)
         if not allow_lower or not word.islower() or is_common_word(word, strong_cue=strong):
             return False
-        return self._pos_allows_name(tok)
-
-    def _pos_allows_name(self, tok: _Token) -> bool:
-        """Reject a lower-case token the tagger calls a verb, adjective, ... (when tagged)."""
-        if self.doc is None:
-            return True
-        span = self.doc.char_span(tok.start, tok.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return True
-        return span[0].pos_ not in NON_NAME_POS
+        return may_be_lowercase_name(word)
 
     def is_initial(self, j: int) -> bool:
         """Whether tokens j, j+1 are an initial such as "J." on one line."""
@@ -272,13 +263,6 @@ class _Scan:
         """Whether token j is a title ("Dr." or "Dr"), which after_title handles instead."""
         tok = self.tok(j)
         return tok is not None and tok.text.lower() in CLINICIAN_TITLES
-
-    def _pos_is_gpe(self, start: int, end: int) -> bool:
-        """Whether the NLP engine tagged this span as a place (when entities are available)."""
-        if self.doc is None:
-            return False
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any(t.ent_type_ in ("GPE", "LOC") for t in span)
 
     # -- patterns -----------------------------------------------------------------------------
 
@@ -425,9 +409,11 @@ class _Scan:
         if cred in _STATE_LIKE:
             if _ZIP_AFTER_RE.match(self.text, end):
                 return False
-            if self._pos_is_gpe(name_start, name_end):
-                return False
+            # "Lives in Boston, MA" and "Chicago, MA" are places; "Smith, MA" is a clinician.
+            place = self.text[name_start:name_end]
             before = self.text[:name_start].rstrip(" \t")
+            if is_city(place) and (not name_strength(place) or _LOCATIVE_RE.search(before)):
+                return False
             if words == 1 and before.endswith(","):
                 return False
         return True

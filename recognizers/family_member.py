@@ -13,7 +13,6 @@ from deid.lexicon import (
     HONORIFICS,
     MONTH_NAMES,
     NAME_INTRODUCERS,
-    NON_NAME_POS,
     RELATION_DETERMINERS,
     RELATION_PLURALS,
     RELATION_PREFIXES,
@@ -22,6 +21,7 @@ from deid.lexicon import (
     RELATION_WORDS_EXACT,
     is_common_capitalized,
     is_common_word,
+    may_be_lowercase_name,
 )
 from deid.name_lexicon import is_common_word as is_frequent_word
 from deid.name_lexicon import name_strength
@@ -84,7 +84,7 @@ class FamilyMemberRecognizer(EntityRecognizer):
         if entities and "RELATIVE" not in entities:
             return []
         tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-        scan = _Scan(text, tokens, nlp_artifacts)
+        scan = _Scan(text, tokens)
         found: dict[tuple[int, int], float] = {}
         for i in range(len(tokens)):
             for start, end, score in scan.after_relation(i):
@@ -101,12 +101,9 @@ class FamilyMemberRecognizer(EntityRecognizer):
 class _Scan:
     """One text's tokens and the lookups the patterns share (not a recognizer)."""
 
-    def __init__(
-        self, text: str, tokens: list[_Token], nlp_artifacts: Optional["NlpArtifacts"]
-    ) -> None:
+    def __init__(self, text: str, tokens: list[_Token]) -> None:
         self.text = text
         self.tokens = tokens
-        self.doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts else None
         self._caps_lines: dict[int, bool] = {}
 
     # -- helpers ------------------------------------------------------------------------------
@@ -187,16 +184,7 @@ class _Scan:
             return False
         if is_frequent_word(word) and not name_strength(word):
             return False  # "children, faith, future orientation"
-        return self._pos_allows_name(tok)
-
-    def _pos_allows_name(self, tok: _Token) -> bool:
-        """Reject a lower-case token the tagger calls a verb, adjective, ... (when tagged)."""
-        if self.doc is None:
-            return True
-        span = self.doc.char_span(tok.start, tok.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return True
-        return span[0].pos_ not in NON_NAME_POS
+        return may_be_lowercase_name(word)
 
     def name_forward(self, i: int, *, allow_lower: bool) -> Optional[tuple[int, int, int]]:
         """A name of 1-3 tokens starting at token i: (start, end, index of last token)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from deid.ner import ner_windows
+
 
 def spans(detector, text: str) -> list[tuple[str, str, str]]:
     return sorted((text[f.start : f.end], f.entity_type, f.recognizer) for f in detector.detect(text))
@@ -26,3 +28,37 @@ def test_ner_spans_stop_at_line_breaks(detector) -> None:
     """An NER entity never runs across a line break."""
     text = "Clinician: Dr. Priya Raman, PsyD\n\nS: Client reports stress."
     assert all("\n" not in text[f.start : f.end] for f in detector.detect(text))
+
+
+def test_ner_finds_a_name_no_lexicon_knows_in_mixed_case(detector) -> None:
+    """Two unlisted capitalized words with no cue: only NER (on its window) can find them."""
+    text = "Session went well. Afterwards Xiaoqing Zhuvanetti waited in the lobby."
+    found = spans(detector, text)
+    assert ("Xiaoqing Zhuvanetti", "PERSON", "SpacyRecognizer") in found
+
+
+def test_ner_windows_skip_caps_covered_and_ordinary_words() -> None:
+    """NER runs only around uncovered proper words of mixed-case text, within their line."""
+    text = "Discussed Sertraline and CBT today.\nLater Xiaoqing Zhuvanetti called about Boston plans."
+    windows = ner_windows(text, [])
+    assert len(windows) == 1
+    start, end = windows[0]
+    assert text.index("Later") <= start and end <= len(text)
+    assert "Xiaoqing" in text[start:end] and "\n" not in text[start:end]
+    # Covered by other recognizers: nothing left for NER.
+    covered = [(text.index("Xiaoqing"), text.index(" called")), (text.index("Boston"), text.index(" plans"))]
+    assert ner_windows(text, covered) == []
+    assert ner_windows(text.upper(), []) == []  # ALL CAPS: NER is not trusted
+    assert ner_windows("Wean as tolerated. Ortho will follow. Plan: continue.", []) == []
+
+
+def test_ner_windows_are_whole_words_and_merge() -> None:
+    """Long lines are cut at spaces around the word; nearby words share one window."""
+    filler = "Then the client talked about work. " * 10
+    text = f"{filler}with Xiaoqing Zhuvanetti and Marisol Quintanilla-Roe {filler}"
+    windows = ner_windows(text, [])
+    assert len(windows) == 1
+    start, end = windows[0]
+    assert 0 < start and end < len(text)
+    assert text[start - 1] == " " and text[end] == " "
+    assert "Xiaoqing Zhuvanetti and Marisol Quintanilla-Roe" in text[start:end]

@@ -77,6 +77,30 @@ def test_plugin_folder_from_engine_config(tmp_path: Path) -> None:
     assert "BadgeRecognizer" in names and "FamilyMemberRecognizer" not in names
 
 
+CONTEXT_PLUGIN = """
+recognizers:
+  - name: LockerRecognizer
+    supported_language: en
+    supported_entity: ACCOUNT_ID
+    patterns:
+      - {name: locker, regex: "\\\\bLK\\\\d{4}\\\\b", score: 0.3}
+    context: [locker]
+"""
+
+
+def test_plugin_context_words_raise_the_score(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Presidio's context step still runs: a weak pattern next to its context word scores higher
+    than the same pattern alone (Presidio's lemma enhancer, which deid calls itself)."""
+    write(tmp_path / "plugins", "locker.yaml", CONTEXT_PLUGIN)
+    monkeypatch.setenv("DEID_RECOGNIZERS", str(tmp_path / "plugins"))
+    detector = Detector(load_engine_config())
+
+    def score(text: str) -> float:
+        return max(f.score for f in detector.detect(text) if f.recognizer == "LockerRecognizer")
+
+    assert score("Her lockers: LK4821 at the gym.") > score("Code LK4821 at the gym.") == 0.3
+
+
 @pytest.mark.parametrize(
     ("name", "body", "message"),
     [

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 MIXED, UPPER, LOWER = "mixed", "upper", "lower"
 
 
+@lru_cache(maxsize=64)
 def case_regime(text: str) -> str:
-    """'upper' when nearly all letters are capitals, 'lower' when nearly none are, else 'mixed'."""
-    upper = lower = 0
-    for ch in text:
-        if ch.isupper():
-            upper += 1
-        elif ch.islower():
-            lower += 1
+    """'upper' when nearly all letters are capitals, 'lower' when nearly none are, else 'mixed'.
+
+    Cached: every recognizer asks about the same note.
+    """
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
     letters = upper + lower
     if letters == 0:
         return MIXED

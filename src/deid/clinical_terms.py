@@ -118,9 +118,9 @@ CONVERSATION = _words(
 )
 
 # Never names, even right after "Dr." or "her husband". Months and weekdays are left out: April,
-# June and May are names in such a context.
-NEVER_NAMES = SECTIONS_AND_ABBREVIATIONS | EPONYMS | LANGUAGES | CONVERSATION
-NOT_NAMES = NEVER_NAMES | TIME_WORDS
+# June and May are names in such a context; so are eponyms, which are surnames ("Dr. Foley").
+NEVER_NAMES = SECTIONS_AND_ABBREVIATIONS | LANGUAGES | CONVERSATION
+NOT_NAMES = NEVER_NAMES | EPONYMS | TIME_WORDS
 
 
 def is_clinical_term(word: str) -> bool:

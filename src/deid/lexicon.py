@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from deid.name_lexicon import name_strength
+
 
 def _words(text: str) -> frozenset[str]:
     """Split a whitespace-separated block of words into a frozen set."""
@@ -350,11 +352,18 @@ MONTH_NAMES: frozenset[str] = _words(
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 
-# spaCy coarse part-of-speech tags that a lower-case token cannot have and still be a name.
-NON_NAME_POS: frozenset[str] = frozenset(
-    {"VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM",
-     "PUNCT", "SYM", "INTJ"}
+# Endings of lower-case verbs, adverbs, adjectives and abstract nouns ("phoned", "visiting",
+# "really", "agitation"): without a tagger they tell a word from a name no list knows. Names with
+# such endings (ted, emily, sterling) are on the Census lists and pass.
+_NON_NAME_ENDINGS: tuple[str, ...] = (
+    "ed", "ing", "ly", "tion", "sion", "ment", "ness", "ful", "ous", "ive", "able", "ible", "ize",
+    "ise", "ity",
 )
+
+
+def may_be_lowercase_name(word: str) -> bool:
+    """Whether a lower-case word that is not a common word can still be a name here."""
+    return bool(name_strength(word)) or not word.lower().endswith(_NON_NAME_ENDINGS)
 
 
 def is_common_word(word: str, *, strong_cue: bool = False) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
@@ -13,6 +15,81 @@ from deid.name_lexicon import is_common_word, name_strength
 from deid.places import is_city, is_state
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_POSSESSIVE = re.compile(r"['’](?:m|ll|s|re|ve|d|t)$", re.IGNORECASE)
+# NER sees this much of the line on each side of a word it might explain: enough for its context.
+WINDOW_CHARS = 160
+
+
+def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of a note where spaCy's NER could add a name or place the other recognizers missed.
+
+    NER is trusted only on mixed-case text, and `_plausible` keeps a span only for a city or a
+    proper word (capitalized, neither an ordinary English word nor a clinical term) that is a
+    known name or stands next to another proper word. So NER runs only around such a word when
+    no other recognizer covered it (`covered`: spans found already): a window of its line,
+    WINDOW_CHARS either side, whole words; overlapping windows merge.
+    """
+    if case_regime(text) != MIXED:
+        return []
+    starts, ends = _merged(covered)
+    words = [
+        (m.start(), m.end(), _POSSESSIVE.sub("", m.group()))
+        for m in _WORD.finditer(text)
+        if m.group()[0].isupper()
+    ]
+    proper = [_proper(word) for _, _, word in words]
+    windows: list[tuple[int, int]] = []
+    for k, (at, stop, word) in enumerate(words):
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < ends[i]:
+            continue
+        paired = proper[k] and any(
+            0 <= j < len(words) and proper[j] and _adjacent(text, *sorted((words[k][:2], words[j][:2])))
+            for j in (k - 1, k + 1)
+        )
+        if not (paired or (proper[k] and name_strength(word)) or is_city(word)):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", stop)
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = max(line_start, at - WINDOW_CHARS), min(line_end, stop + WINDOW_CHARS)
+        if start > line_start:  # whole words only
+            start = text.find(" ", start, at) + 1 or at
+        if end < line_end:
+            cut = text.rfind(" ", stop, end)
+            end = cut if cut >= 0 else stop
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _proper(word: str) -> bool:
+    """A capitalized word that is not an acronym, an ordinary English word or a clinical term."""
+    return (
+        word[:1].isupper()
+        and not (word.isupper() and len(word) <= 3)
+        and not is_common_word(word)
+        and not is_clinical_term(word)
+    )
+
+
+def _adjacent(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    gap = text[first[1] : second[0]]
+    return len(gap) <= 2 and "\n" not in gap
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 class NoteSpacyRecognizer(SpacyRecognizer):
@@ -24,11 +101,12 @@ class NoteSpacyRecognizer(SpacyRecognizer):
     """
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        """spaCy's entities on mixed-case text, cut at line breaks, without implausible names."""
-        # On ALL-CAPS or lower-case notes spaCy tags headers and abbreviations (CV, Neuro,
-        # Foley); there the lexicon recognizers decide alone.
-        if case_regime(text) != MIXED:
-            return []
+        """spaCy's entities cut at line breaks, without implausible names.
+
+        The Detector hands it only `ner_windows` of mixed-case notes: on ALL-CAPS or lower-case
+        notes spaCy tags headers and abbreviations (CV, Neuro, Foley), and the lexicon recognizers
+        decide alone.
+        """
         kept = []
         for result in super().analyze(text, entities, nlp_artifacts):
             # NER runs entities across line breaks ("Raman, PsyD\n\nS: Client"); names do not.
@@ -43,11 +121,7 @@ class NoteSpacyRecognizer(SpacyRecognizer):
 def _plausible(entity_type: str, span: str) -> bool:
     if entity_type == "PERSON" and any(c.isdigit() for c in span):
         return False  # an ID or a log line, never a name (presidio 786, 1173)
-    words = [w for w in _WORD.findall(span) if not is_clinical_term(w)]
-    proper = [
-        w for w in words
-        if w[0].isupper() and not (w.isupper() and len(w) <= 3) and not is_common_word(w)
-    ]
+    proper = [w for w in _WORD.findall(span) if _proper(w)]
     if entity_type == "PERSON":
         # A known name word, or two unknown capitalized words ("Xiaoming Zhang"); a single
         # unknown capitalized word is usually a sentence-initial term ("Wean", "Ortho").

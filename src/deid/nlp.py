@@ -1,0 +1,130 @@
+"""spaCy for notes: the tokenizer on every note, the statistical NER only on the text that needs it.
+
+Vanilla Presidio runs spaCy's whole pipeline (tagger, parser, lemmatizer, NER) on every note, and
+that pipeline is nearly all of its cost. deid's recognizers need tokens, lemmas for Presidio's
+context words, and NER only where a capitalized word is left unexplained (`deid.ner.ner_windows`);
+so every note is tokenized, lemmas come from spaCy's lookup table, and only the NER component
+(with the embedding layer it listens to, if any) runs, on those windows alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable
+from importlib import resources
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from deid.errors import ConfigError
+
+NER = "ner"
+
+
+class NoteNlpEngine(SpacyNlpEngine):
+    """A Presidio `SpacyNlpEngine` whose batch path tokenizes only; NER is asked for separately."""
+
+    def __init__(self, model: str, language: str, ner: NerModelConfiguration) -> None:
+        super().__init__(models=[{"lang_code": language, "model_name": model}], ner_model_configuration=ner)
+        self.model = model
+        self.language = language
+        self._ner_pipes: list[tuple[str, object]] = []
+        self._lemmas: dict[str, str] = {}
+
+    def load(self) -> None:
+        """Load the model from disk; never download it (Presidio's `load` would)."""
+        if not (spacy.util.is_package(self.model) or Path(self.model).exists()):
+            raise ConfigError(
+                f"spaCy model {self.model!r} is not installed (deid never downloads at run time); "
+                "install it with pip or set 'model' in the engine config / $DEID_MODEL"
+            )
+        try:
+            nlp = spacy.load(self.model)
+        except OSError as exc:
+            raise ConfigError(f"cannot load spaCy model {self.model!r}: {exc}") from None
+        self.nlp = {self.language: nlp}
+        self._ner_pipes = _ner_pipeline(nlp)
+        self._lemmas = _lemma_table(nlp.lang)
+
+    @property
+    def has_ner(self) -> bool:
+        """Whether the model has an entity recognizer at all."""
+        return bool(self._ner_pipes)
+
+    def tokenize(self, texts: Iterable[str]) -> list[NlpArtifacts]:
+        """Tokens and lookup lemmas for each text, no entities: the fast path every note takes."""
+        nlp = self.get_nlp(self.language)
+        return [self._artifacts(doc) for doc in nlp.tokenizer.pipe(texts)]
+
+    def recognize(self, texts: list[str], batch_size: int = 32) -> list[NlpArtifacts]:
+        """Tokens, lemmas and NER entities for each text."""
+        nlp = self.get_nlp(self.language)
+        docs: Iterable[Doc] = nlp.tokenizer.pipe(texts)
+        for _, pipe in self._ner_pipes:
+            docs = pipe.pipe(docs, batch_size=batch_size)  # type: ignore[attr-defined]
+        return [self._artifacts(doc) for doc in docs]
+
+    # Presidio's own entry points give the full picture (tokens and entities), as before.
+    def process_text(self, text: str, language: str) -> NlpArtifacts:  # noqa: D102
+        return self.recognize([text])[0]
+
+    def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):  # noqa: D102
+        if as_tuples:
+            texts, contexts = zip(*texts) if texts else ((), ())
+            for text, art, ctx in zip(texts, self.recognize(list(texts), batch_size), contexts):
+                yield text, art, ctx
+        else:
+            texts = [str(t) for t in texts]
+            yield from zip(texts, self.recognize(texts, batch_size))
+
+    def is_stopword(self, word: str, language: str) -> bool:  # noqa: D102 - cached: asked per token
+        return _lexeme_flags(self.get_nlp(language), word)[0]
+
+    def is_punct(self, word: str, language: str) -> bool:  # noqa: D102
+        return _lexeme_flags(self.get_nlp(language), word)[1]
+
+    def _artifacts(self, doc: Doc) -> NlpArtifacts:
+        lemmas = self._lemmas
+        lower = [t.lower_ for t in doc]
+        entities = self._get_entities(doc)
+        entities, scores = self._get_updated_entities(entities, self._get_scores_for_entities(doc))
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[t.idx for t in doc],
+            lemmas=[lemmas.get(w, w) for w in lower],
+            nlp_engine=self,
+            language=self.language,
+            scores=scores,
+        )
+
+
+def _ner_pipeline(nlp: Language) -> list[tuple[str, object]]:
+    """The NER component and any shared embedding layer it listens to, in pipeline order."""
+    if NER not in nlp.pipe_names:
+        return []
+    feeds = {
+        name for name, pipe in nlp.pipeline
+        if NER in getattr(pipe, "listening_components", ())
+    }
+    return [(name, pipe) for name, pipe in nlp.pipeline if name == NER or name in feeds]
+
+
+def _lemma_table(lang: str) -> dict[str, str]:
+    """spaCy's lookup lemmas for the language (spacy-lookups-data, MIT); none if it has no table."""
+    path = Path(str(resources.files("spacy_lookups_data"))) / "data" / f"{lang}_lemma_lookup.json.gz"
+    if not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=65536)
+def _lexeme_flags(nlp: Language, word: str) -> tuple[bool, bool]:
+    lexeme = nlp.vocab[word]
+    return lexeme.is_stop, lexeme.is_punct

@@ -1,0 +1,39 @@
+"""deid's spaCy engine: every note tokenized, NER only on request, lemmas from the lookup table."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.config import load_engine_config
+from deid.detect import _load_nlp_engine
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return _load_nlp_engine(load_engine_config())
+
+
+def test_tokenize_gives_tokens_and_lookup_lemmas_but_no_entities(engine) -> None:
+    text = "Maria Gonzalez phoned; her sisters were visiting Boston."
+    artifacts = engine.tokenize([text])[0]
+    assert [t.text for t in artifacts.tokens][:3] == ["Maria", "Gonzalez", "phoned"]
+    assert artifacts.tokens_indices[1] == text.index("Gonzalez")
+    assert "sister" in artifacts.lemmas and "visit" in artifacts.lemmas  # for Presidio's context words
+    assert artifacts.entities == []
+
+
+def test_recognize_runs_only_the_ner_pipeline(engine) -> None:
+    """NER entities come back, mapped to deid's names; the tagger and parser never ran."""
+    text = "Maria Gonzalez moved to Boston last year."
+    artifacts = engine.recognize([text])[0]
+    assert {(e.text, e.label_) for e in artifacts.entities} >= {("Maria Gonzalez", "PERSON")}
+    assert not artifacts.tokens.has_annotation("TAG") and not artifacts.tokens.has_annotation("DEP")
+    assert [e.text for e in engine.process_text(text, "en").entities] == [e.text for e in artifacts.entities]
+
+
+def test_missing_model_is_a_clear_error_and_never_a_download() -> None:
+    from deid.config import EngineConfig
+    from deid.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="never downloads"):
+        _load_nlp_engine(EngineConfig(model="en_core_web_nonexistent_model"))
