@@ -11,7 +11,10 @@ _ORD = r"(?:st|nd|rd|th)?"
 
 _SLASH_PAIR = re.compile(r"\d{1,2}/\d{1,2}")
 _YEAR = re.compile(r"\d{4}")
-_TIME_BEFORE = re.compile(r"(?:\b(?:at|from|to|until|till|by)|@|-|–)\s*$", re.IGNORECASE)
+_TIME_BEFORE = re.compile(
+    r"(?:\b(?:at|from|to|until|till|by|due|approx|aprox|approximately)\.?|@|-|–|~|>)\s*$",
+    re.IGNORECASE,
+)
 _TIME_AFTER = re.compile(r"\s*(?:(?:-|–|to)\s*\d{4}\b|hrs?\b|h\b|:)", re.IGNORECASE)
 # Words that make "a/b" a setting, score or ratio rather than a date.
 _RATIO_BEFORE = re.compile(
@@ -22,6 +25,13 @@ _RATIO_BEFORE = re.compile(
 _RATIO_AFTER = re.compile(
     r"\s?(?:up|down|of|strength|ns|mg|mcg|cc|ml|%|th\b|x\b)|[^.;\n]{0,15}\bpain\b", re.IGNORECASE
 )
+# Events a past history dates by year, written by hand from clinical vocabulary.
+_PAST_EVENTS = (
+    r"mi|cva|tia|cabg|ptca|pci|stents?|avr|mvr|dvt|pe|chf|ca|cancer|appy|appendectomy|chole|"
+    r"cholecystectomy|tah|hysterectomy|tkr|thr|orif|fx|fracture|mva|stroke|lobectomy|nephrectomy|"
+    r"mastectomy|lumpectomy|colectomy|repair|removal|transplant|surgery|dx|diagnosed|ppm|aicd"
+)
+_PAST_HISTORY = re.compile(r"\b(?:pmh|pmhx|psh|pshx|past\s+(?:medical|surgical)|hx|history)\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(
     r"\b(?:on|since|until|till|from|by|dated|signed|seen|due|starting|started|effective|thru|through|"
     r"placed|inserted|drawn|done|performed|admitted|admit|discharged|changed|last|next)\s+$",
@@ -36,30 +46,41 @@ class ClinicalDateRecognizer(RegexRecognizer):
     NAME = "ClinicalDateRecognizer"
     PATTERNS = [
         (r"(?<![\d/.-])(?P<value>\d{4}-\d{1,2}-\d{1,2})(?![\d/-])", 0.9),
-        (r"(?<![\d/.-])(?P<value>\d{1,2}([/-])\d{1,2}\2(?:\d{4}|\d{2}))(?![\d/-])", 0.9),
-        # Month/day without a year is weaker evidence (fractions, ratios).
-        (r"(?<![\d/.:-])(?P<value>\d{1,2}/\d{1,2})(?![\d/:]|\.\d)", 0.6),
+        (r"(?<![\d/.])(?<!\d-)(?P<value>\d{1,2}([/-])\d{1,2}\2(?:\d{4}|\d{2}))(?![\d/-])", 0.9),
+        # Month/day without a year is weaker evidence (fractions, ratios). "HX:8/30", "MVA 12/07:"
+        # are dates; "10:30/..." and "3-1/2" are not.
+        (r"(?<![\d/.])(?<!\d[:-])(?P<value>\d{1,2}/\d{1,2})(?![\d/]|[.:]\d)", 0.6),
         (rf"\b(?P<value>{_MON}\s*\d{{1,2}}{_ORD}(?:,?\s*\d{{4}})?)(?![\d:])", 0.85),
         (rf"\b(?P<value>\d{{1,2}}{_ORD}(?:[- ]){_MON}(?:(?:[- ]|,\s*)(?:\d{{4}}|\d{{2}}))?)\b", 0.85),
         (rf"\b(?P<value>{_MON}[\s,-]+(?:of\s+)?\d{{4}})\b", 0.8),
         # Month/year: 8/88, 11/92 (the second number cannot be a day).
         (r"(?<![\d/.:-])(?P<value>(?:0?[1-9]|1[0-2])/(?:3[2-9]|[4-9]\d|0\d))(?![\d/:]|\.\d)", 0.7),
         # Years: "MI 1992", "CVA 2004"; and '92, 92' as in "s/p CABG '95", "CVA 74'".
-        (r"(?<![\d#$.,/-])(?P<value>(?:19[0-9]\d|20[0-3]\d))(?![\d.,/:-]|\s*(?:mg|mcg|ml|cc|units?|kcal|cal|calories|mls|g\b|kg|meq|%|lbs?|pts?))", 0.5),
+        (r"(?<![\d#$.,/-])(?P<value>(?:19[0-9]\d|20[0-3]\d))(?![\d/-]|[.,:]\d|\s*(?:mg|mcg|ml|cc|units?|kcal|cal|calories|mls|g\b|kg|meq|%|lbs?|pts?))", 0.5),
         (r"(?<![\w'])(?P<value>'\d{2})(?![\w'])", 0.6),
+        # Two-digit years of past events in a history section: "PMH: CABG 81, MI 92" (see accept).
+        (rf"\b(?:{_PAST_EVENTS})\s+(?:in\s+)?(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5),
+        # "the 14th", "on the 3rd." (not "the 5th floor", "the 2nd dose").
+        (r"\bthe\s+(?P<value>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
+         r"(?!\s+(?!(?:of|at|and|or|to|in|for|when|with|until|by)\b)[a-z])", 0.6),
         (r"(?<![\w'])(?P<value>\d{2}')(?![\w'])", 0.6),
     ]
 
     def accept(self, text: str, start: int, end: int) -> bool:
         """Accept real calendar dates; a month/day without a year must not read as a ratio."""
         value = text[start:end]
+        if value.isdigit() and len(value) == 2:
+            # A bare two-digit year only in a past-history section: the text since the last
+            # blank line names one.
+            section = max(text.rfind("\n\n", 0, start), text.rfind("\n \n", 0, start), start - 400, 0)
+            return _PAST_HISTORY.search(text, section, start) is not None
         parsed = parse_date(value)
         if parsed is None:
             return False
         if "/" in value and (text[start - 1 : start] in ("x", "X") or text[end : end + 1] == "%"):
             return False  # vent settings: "500x12/5/40%"
         if parsed.month is None and _YEAR.fullmatch(value) and (
-            _TIME_BEFORE.search(text, max(0, start - 8), start) or _TIME_AFTER.match(text, end)
+            _TIME_BEFORE.search(text, max(0, start - 16), start) or _TIME_AFTER.match(text, end)
         ):
             return False  # a 24-hour time: "at 2030", "from 2000 to 2400", "1900 - 0700"
         if parsed.year is None and _SLASH_PAIR.fullmatch(value):

@@ -28,7 +28,7 @@ _CLASSIC_SUFFIX = re.compile(
     r"cir|circle|pkwy|parkway|hwy|highway|way",
     re.IGNORECASE,
 )
-_UNIT_START = re.compile(r",?\s+(?:apt|apartment|unit|suite|ste|#)", re.IGNORECASE)
+_UNIT_START = re.compile(r",?\s+(?:(?:apt|apartment|unit|suite|ste)\b|#)", re.IGNORECASE)
 
 
 def _suffix_end(text: str, start: int, end: int) -> int:
@@ -66,7 +66,10 @@ class StreetAddressRecognizer(RegexRecognizer):
         not be function words or clinical terms ("3 WAY FOLEY IN PLACE", "50 BY DR")."""
         if case_regime(text) == MIXED:
             return not text[start:end].split()[1][0].islower()  # the lower-case pattern is not for mixed case
-        *words, suffix = _WORDS.findall(text, start, _suffix_end(text, start, end))
+        words = _WORDS.findall(text, start, _suffix_end(text, start, end))
+        if not words:
+            return False
+        *words, suffix = words
         if any(w.lower() in _FUNCTION_WORDS or is_never_a_name(w) for w in words):
             return False
         # "6 BEAT RUN", "4 LARGE THICK LIQ GREEN": with a street type that is also a word, one

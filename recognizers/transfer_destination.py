@@ -12,26 +12,36 @@ import re
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term
 from deid.lexicon import RELATION_WORDS
-from deid.name_lexicon import is_common_word
+from deid.name_lexicon import is_common_word, is_often_capitalized
 from deid.places import is_state
 from deid.recognizer_kit import RegexRecognizer
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
+_VERBS = (
+    r"transferr?ed|transfer|trans|xfer(?:red)?|tx'?d?|referred|admitted|readmitted|adm|admit|sent|"
+    r"discharged|d/c'?d|followed|returned|return|went|go|going|come|came|accepted|screened|presented|"
+    r"arrived|arrival|brought|enroute|en\s+route|medflight(?:ed)?|flown|seen|meeting"
+)
+_UNIT_NUMBER = re.compile(r"\s?\d")
+# Hospital abbreviations end in H or MC (hospital, medical center): "to GH", "@ gbmc".
+_HOSPITAL_ABBREVIATION = re.compile(r"[a-z]{0,4}(?:h|mc)", re.IGNORECASE)
+
+
 class TransferDestinationRecognizer(RegexRecognizer):
-    """FACILITY after transfer, referral and admission phrases."""
+    """FACILITY after transfer, referral and admission phrases, and hospital abbreviations after to/at/from.
+
+    The unit's number is not part of the name ("QUARTERMAIN 2": floors are not identifiers).
+    """
 
     ENTITY = "FACILITY"
     NAME = "TransferDestinationRecognizer"
     PATTERNS = [
-        (
-            r"\b(?:transferr?ed|transfer|trans|xfer(?:red)?|referred|admitted|readmitted|sent|"
-            r"discharged|d/c'?d|followed|returned|return|went|accepted|screened|presented|came|"
-            r"arrived|brought)\s+(?:back\s+)?(?:to|at|from|into)\s+(?:the\s+)?"
-            r"(?P<value>[A-Za-z][A-Za-z'-]*(?:\s?\d{1,2}\b)?)",
-            0.5,
-        )
+        (rf"\b(?:{_VERBS})\s+(?:back\s+)?(?:to|at|from|into|@|->)\s*(?:the\s+)?(?P<value>[A-Za-z][A-Za-z'-]*)", 0.5),
+        # "TRANSFER QUARTERMAIN 2": a unit with its number needs no preposition.
+        (r"\b(?:transfer|xfer|tx)\s+(?P<value>[A-Za-z][A-Za-z'-]*)(?=\s?\d{1,2}\b)", 0.5),
+        (r"(?:\b(?:to|at|from|into)\s+(?:the\s+)?|@\s*|->\s*)(?P<value>[A-Za-z]{1,5})\b", 0.5),
     ]
 
     def accept(self, text: str, start: int, end: int) -> bool:
@@ -40,8 +50,30 @@ class TransferDestinationRecognizer(RegexRecognizer):
         if not words:
             return False
         first = words[0]
-        if is_clinical_term(first) or is_common_word(first) or first.lower() in RELATION_WORDS or is_state(first):
+        if _HOSPITAL_ABBREVIATION.fullmatch(text[start:end]):
+            return (
+                (first.isupper() or first.islower()) and len(first) >= 2
+                and not is_common_word(first) and not is_clinical_term(first)
+            )
+        if not _after_transfer_phrase(text, start):
+            return False  # a bare "to"/"at" word that is not a hospital abbreviation
+        if is_clinical_term(first) or first.lower() in RELATION_WORDS or is_state(first):
             return False
-        if case_regime(text) == MIXED and first.islower():
-            return False  # mixed case: a name is capitalized
+        mixed = case_regime(text) == MIXED
+        if is_common_word(first):
+            # "went to Harbor": in mixed case, a capitalized place-name word is a name.
+            return mixed and first.istitle() and is_often_capitalized(first)
+        if mixed and first.islower() and not _UNIT_NUMBER.match(text, end):
+            return False  # mixed case: a name is capitalized ("quartermain 2" has its number)
         return len(first) >= 2
+
+
+def _after_transfer_phrase(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return _TRANSFER_BEFORE.search(before) is not None or _TRANSFER_UNIT.search(before) is not None
+
+
+_TRANSFER_BEFORE = re.compile(
+    rf"\b(?:{_VERBS})\s+(?:back\s+)?(?:to|at|from|into|@|->)\s*(?:the\s+)?$", re.IGNORECASE
+)
+_TRANSFER_UNIT = re.compile(r"\b(?:transfer|xfer|tx)\s+$", re.IGNORECASE)

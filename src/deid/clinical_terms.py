@@ -23,6 +23,7 @@ SECTIONS_AND_ABBREVIATIONS = _words(
     sc sl ng og ngt ogt peg picc tlc cvl aline swan ett trach trachs cath foley ucath
     foleys chest cxr ct cta mri mra us echo tte tee ekg ecg eeg emg abg vbg lfts lfts ua ucx bcx
     ivf ivfs tpn ppn tf tfs osh er icu ccu micu sicu csru ctic nicu picu pacu or ir cath
+    dialysis hemodialysis endoscopy cardiology neurology oncology ew ph junctional
     afib aflutter svt vtach vfib nsr sr st sb pvc pvcs pac pacs lbbb rbbb chf cad copd dm htn
     cabg mi nstemi stemi pe dvt cva tia sah sdh ich ards pna uti sepsis esrd arf ckd aki hd cvvh
     cvvhd cvvhdf crrt ptx hx pmh psh fh sh ros hpi cc a&o aox aaox perrl perla mae mae's lle rle lue

@@ -30,6 +30,8 @@ _FORMS = [
     # 1992, '92, 92'
     re.compile(r"^(?P<y>(?:19|20)\d{2})$"),
     re.compile(r"^'(?P<y>\d{2})$|^(?P<y2>\d{2})'$"),
+    # the 14th: a day alone (no month to shift: removed)
+    re.compile(r"^(?P<d>\d{1,2})(?P<ord>st|nd|rd|th)$", re.I),
 ]
 # Dates without a year are shifted inside a leap year, so Feb 29 stays valid.
 _REFERENCE_YEAR = 2000

@@ -48,7 +48,7 @@ def _lexeme_probs() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
+def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str]]:
     first, last = _census_names()
     probs = _lexeme_probs()
     strength: dict[str, float] = {}
@@ -66,7 +66,9 @@ def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
         w for w, p in probs.items()
         if w.isalpha() and w.islower() and p > -14.5 and probs.get(w.capitalize(), _MISSING) - p < _PROPER_ABOVE
     )
-    return strength, first, common
+    # Ordinary words that are often capitalized too (harbor, mobile, summit): place-name words.
+    capitalized = frozenset(w for w in common if probs.get(w.capitalize(), _MISSING) - probs[w] > _COMMON_BELOW)
+    return strength, first, common, capitalized
 
 
 def name_strength(word: str) -> float:
@@ -82,6 +84,12 @@ def is_given_name(word: str) -> bool:
 def is_common_word(word: str) -> bool:
     """True for ordinary English words (frequent in lower case), whatever case they come in."""
     return word.lower() in _tables()[2]
+
+
+def is_often_capitalized(word: str) -> bool:
+    """True for an ordinary word written capitalized at least a thirtieth as often as not (Harbor,
+    Summit, Mobile): after "went to", capitalized, it is probably a place's name."""
+    return word.lower() in _tables()[3]
 
 
 def warm() -> None:

@@ -31,6 +31,14 @@ def dates(text: str) -> list[str]:
         ("LAST DOSE IN MARCH OF 1993.", ["MARCH OF 1993"]),
         ("PICC PLACED IN R AC 11/17", ["11/17"]),
         ("ROI signed 2/4", ["2/4"]),
+        ("PMH: CABG 81, Redo CABG 84, MVR,MI 92,HTN", ["81", "84", "92"]),
+        ("PMHX: CVA 2004, hernia, MI 1992. no etoh", ["1992", "2004"]),
+        ("RENAL CELL CA 1977,S/P R NEPHRECTOMY", ["1977"]),
+        ("LITHIUM TOXICITY-9/2/92.", ["9/2/92"]),
+        ("PRESENT HX:8/30 DECREASED MENTAL STATUS", ["8/30"]),
+        ("MVA 12/07: right tibia fx", ["12/07"]),
+        ("cultures drawn on the 11th. One set", ["11th"]),
+        ("knows it is 2020, not sure of month", ["2020"]),
     ],
 )
 def test_dates(text: str, expected: list[str]) -> None:
@@ -53,7 +61,12 @@ def test_dates(text: str, expected: list[str]) -> None:
         "at 10:30 today",
         "1/2 NS at 100 cc/hr",
         "gave 1500 cc and 2000 mg",
-        "PMH MI 92, CABG 95",  # bare two-digit numbers stay numbers
+        "Seen for MI 92, CABG 95",  # bare two-digit numbers outside a past history stay numbers
+        "PMH: MI. HR 92, RR 24, temp 98.6",
+        "moved to the 5th floor, 2nd dose given",
+        "3-1/2 tabs at 10:30/11",
+        "FAMILY PRESENT TILL APPROX 2030.",
+        "back from KUB ~ 1930. both negative; ptt due 2030.",
     ],
 )
 def test_not_dates(text: str) -> None:

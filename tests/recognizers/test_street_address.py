@@ -23,6 +23,9 @@ def found(text: str) -> list[str]:
         ("my new address is 1358 mission court, in torrance.", ["1358 mission court"]),
         ("Addr: 81237 Bass Rapids Suite 456, Eugene", ["81237 Bass Rapids Suite 456"]),
         ("PO Box 1234", ["PO Box 1234"]),
+        # A street word starting with a unit word ("stephens" / "ste") is no unit.
+        ("bend associates\n21291 stephens loop apt. 384, williamston", ["21291 stephens loop apt. 384"]),
+        ("address: 18221 hillcrest st, ste 268 south marcus", ["18221 hillcrest st, ste 268"]),
     ],
 )
 def test_street_lines(text: str, expected: list[str]) -> None:

@@ -18,10 +18,17 @@ def found(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("REFERRED TO GH. ARRIVED IN TRANSFER", ["GH"]),
-        ("PT THEN TRANSFERRED TO QUARTERMAIN 2 CP FREE", ["QUARTERMAIN 2"]),
+        ("PT THEN TRANSFERRED TO QUARTERMAIN 2 CP FREE", ["QUARTERMAIN"]),
         ("pt is followed at gh by dr healey", ["gh"]),
         ("transferred to Lally MICU.", ["Lally"]),
-        ("ADMITTED TO KESSLER7 W/ CHF", ["KESSLER7"]),
+        ("ADMITTED TO KESSLER7 W/ CHF", ["KESSLER"]),
+        ("Plan: transfer to quartermain 2 today. Lasix given", ["quartermain"]),
+        ("PLAN: ENC PO INTAKE. TRANSFER QUARTERMAIN 2.", ["QUARTERMAIN"]),
+        ("Pain controlled. Pt went to Harbor on 3/6 c/o pain", ["Harbor"]),
+        ("PT SENT TO ED AT GH. SOMNOLENT", ["GH"]),
+        ("S/P IMI. Medflight to GH for emergent cath", ["GH"]),
+        ("72 YR OLD MALE ADM FROM GH CATH LAB", ["GH"]),
+        ("PT MAY BE W/U BY GBMC FOR TRANSPLANT @ GBMC", ["GBMC"]),
     ],
 )
 def test_destinations(text: str, expected: list[str]) -> None:
@@ -41,6 +48,11 @@ def test_destinations(text: str, expected: list[str]) -> None:
         "followed by vascular surgery",
         "WENT BACK TO CALIFORNIA",
         "Transferred to the Hospital",
+        "Pt went to Dialysis. Went to the Floor later",
+        "went to bath, then to church with her mom",
+        "Plan: transfer to floor when stable",
+        "NPO after MN, to OR with TEE",
+        "up to chair with PT, back to bed",
     ],
 )
 def test_not_destinations(text: str) -> None:
