@@ -24,7 +24,7 @@ _FACILITY_KINDS = (
     r"hospital|medical\s+center|med\s+ctr|health\s+center|health\s+system|healthcare|clinic|"
     r"rehab(?:ilitation)?(?:\s+(?:center|hospital|facility))?|nursing\s+(?:home|center|facility)|"
     r"care\s+center|hospice|infirmary|urgent\s+care|emergency\s+room|er|"
-    r"psychiatric\s+(?:center|hospital)|behavioral\s+health(?:\s+center)?|treatment\s+center|"
+    r"children'?s\s+hospital|psychiatric\s+(?:center|hospital)|behavioral\s+health(?:\s+center)?|treatment\s+center|"
     r"counseling\s+center|detox|recovery\s+center|va|vamc|memorial|regional|general|hosp|"
     r"wellness\s+center|center|centre|psychological\s+services|counseling\s+services|practice|"
     r"family\s+therapy|crisis\s+stabilization\s+unit|residential\s+treatment|inpatient\s+unit|"
@@ -51,11 +51,16 @@ _SAINT = re.compile(r"\b(?:to|at|from|@|in|by)\s+(?P<name>(?:St|ST|Saint|SAINT)\
 _AFTER_PHRASE = re.compile(
     r"\b(?:(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
     r"student|enrolled|attends?|attending|attended|teaches|teacher|manager|hired|fired|interview|"
-    r"position|promoted|written\s+up|laid\s+off|quit|boss|coworkers?|supervisor|customers?)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:at|for|by|with|in|from)"
+    r"promoted|written\s+up|laid\s+off|quit|boss|coworkers?|supervisor|customers?)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?P<prep>at|for|by|with|in|from)"
     # Words that are work words only with "at": "start at Safeway", "shifts at Walmart".
-    r"|(?:start|started|starting|shifts?|hours)\s+(?:[\w-]+\s+){0,2}?at)\s+"
-    r"(?:the\s+)?(?P<name>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,3})",
+    r"|(?:start|started|starting|shifts?|hours|position|going\s+on|classes|meetings?|community|"
+    r"counselor)\s+(?:[\w-]+\s+){0,2}?at"
+    r"|\bat\s+work\s+\("
+    r"|\bschool,)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,3})"
+    # "a letter for Intuit regarding medical leave": the employer, by what the letter is about.
+    r"|\bletter\s+(?:for|to)\s+(?P<addressee>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,3}?)\s+(?:regarding|about|re:)",
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(r"((?:St|Ste|Mt|Ft)\.|[A-Za-z][\w'&-]*)\s*$")
@@ -67,6 +72,22 @@ _FUNCTION_WORDS = frozenset(
     "nearest previous prior new old his her their its our your my go goes going went sent transfer "
     "transferred needs need needed back home note notes session progress report summary plan "
     "assessment form letter visit".split()
+)
+# Words that end (or, first, rule out) an employer's name after a work phrase in an ALL-CAPS or
+# lower-case note, where the name's own words may be ordinary ones ("TRADER JOE'S", "best buy").
+_NOT_EMPLOYER = _FUNCTION_WORDS | frozenset(
+    "regarding about last next since because every today tonight yesterday tomorrow full part but "
+    "so when where which who as until work night nights times least all first noon lunch dinner "
+    "bedtime moment it is was and school church time".split()
+)
+# Kinds specific enough that one ordinary word before them is a name even in capitals
+# ("SUNRISE PSYCHOLOGICAL SERVICES", "BRIGHT MIDDLE SCHOOL"); "CANCER CENTER" is not one.
+_SPECIFIC_KINDS = re.compile(
+    r"psychological\s+services|behavioral\s+health(?:\s+center)?|family\s+therapy|counseling\s+"
+    r"(?:center|services)|recovery\s+center|treatment\s+center|children'?s\s+hospital|"
+    r"psychiatric\s+(?:center|hospital)|(?:middle|high|elementary)\s+school|elementary|junior\s+high|"
+    r"academy|fellowship|ministries|church|realty|marketing|construction|logistics|insurance",
+    re.IGNORECASE,
 )
 _STRONG_KINDS = re.compile(r"hospital|medical\s+center|memorial|regional|hosp", re.IGNORECASE)
 
@@ -89,7 +110,10 @@ class OrganizationRecognizer(EntityRecognizer):
         for kind in _KIND.finditer(text):
             if kind.group("abbr") and not mixed:
                 continue  # "CO", "INC" in capitals are cardiac output and "increased"
-            start = self._name_start(text, kind.start(), mixed, bool(_STRONG_KINDS.fullmatch(kind.group())))
+            start = self._name_start(
+                text, kind.start(), mixed, bool(_STRONG_KINDS.fullmatch(kind.group())),
+                specific=bool(_SPECIFIC_KINDS.fullmatch(kind.group())),
+            )
             if start is None:
                 continue
             entity = "FACILITY" if kind.group("fac") else "ORGANIZATION"
@@ -107,14 +131,19 @@ class OrganizationRecognizer(EntityRecognizer):
             if not inside and len(name) >= 3 and not is_clinical_term(name) and (name_strength(name) or not is_common_word(name)):
                 results.append(self._result("FACILITY", start, end, 0.7))
         for phrase in _AFTER_PHRASE.finditer(text):
-            end = self._name_end(text, phrase.start("name"), phrase.end("name"), mixed)
-            start = phrase.start("name")
+            group = "name" if phrase.group("name") is not None else "addressee"
+            if not mixed and (phrase.group("prep") or "at").lower() not in ("at", "from"):
+                continue  # "WORK WITH FAMILY": without capitals only "at" (or "laid off from") names a place
+            start = phrase.start(group)
+            end = self._name_end(text, start, phrase.end(group), mixed)
             if end is not None and not any(r.start <= start and end <= r.end for r in results):
                 results.append(self._result("ORGANIZATION", start, end, 0.6))
         return [r for r in results if not entities or r.entity_type in entities]
 
     @staticmethod
-    def _name_start(text: str, end: int, mixed: bool, strong_kind: bool = False) -> int | None:
+    def _name_start(
+        text: str, end: int, mixed: bool, strong_kind: bool = False, specific: bool = False
+    ) -> int | None:
         """Walk back over name-like words before a kind word; None when there are none.
 
         A name word is not a clinical, function or relation word. In a mixed-case note it is
@@ -140,22 +169,31 @@ class OrganizationRecognizer(EntityRecognizer):
                 proper = proper or not is_common_word(bare) or bool(strong_kind and (name_strength(bare) or is_city(bare)))
             words += 1
             start = pos = m.start()
-        if start is not None and not mixed and words < 2 and not proper:
+        if start is not None and not mixed and words < 2 and not (proper or specific):
             return None
         return start
 
     @staticmethod
+    @staticmethod
     def _name_end(text: str, start: int, end: int, mixed: bool) -> int | None:
-        """End of the employer's name after a work phrase; None when it is not a name."""
+        """End of the employer's name after a work phrase; None when it is not a name.
+
+        In a mixed-case note the name is a run of capitalized words (an acronym only first:
+        "work at CVS"). In capitals or lower case every word may be ordinary ("BEST BUY"), so the
+        run ends at a function, time or generic word, and one of those first is no name.
+        """
         last = None
         for m in re.finditer(r"[A-Za-z][\w'&-]*", text[start:end]):
             word = m.group()
             bare = word.split("'")[0]
-            if mixed and (not word[0].isupper() or (word.isupper() and len(word) <= 4)):
-                break  # lower case, or an abbreviation (GNR, VTS), in a mixed-case note
-            if is_clinical_term(bare) or bare.lower() in _FUNCTION_WORDS or bare.lower() in RELATION_WORDS:
+            lower = bare.lower()
+            if is_clinical_term(bare) or lower in RELATION_WORDS or len(bare) <= 2:
                 break
-            if not mixed and (is_common_word(bare) or len(bare) <= 2):
+            if mixed:
+                acronym = word.isupper() and len(word) <= 4
+                if not word[0].isupper() or (acronym and last is not None) or lower in _FUNCTION_WORDS:
+                    break  # lower case, or an abbreviation after the name (GNR, VTS)
+            elif lower in _NOT_EMPLOYER:
                 break
             last = start + m.end()
         return last

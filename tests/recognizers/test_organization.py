@@ -28,6 +28,12 @@ def found(text: str) -> list[tuple[str, str]]:
         ("THEY WANT ME TO GO TO MERCY GENERAL HOSPITAL FOR A STUDY", [("MERCY GENERAL HOSPITAL", "FACILITY")]),
         ("note from blue sky behavioral health today", [("blue sky behavioral health", "FACILITY")]),
         ("Left Moon Family Therapy last year.", [("Moon Family Therapy", "FACILITY")]),
+        ("HE CONTINUES TO WORK PART-TIME AT TRADER JOE'S AND REPORTS", [("TRADER JOE'S", "ORGANIZATION")]),
+        ("client requested a letter for best buy regarding medical leave", [("best buy", "ORGANIZATION")]),
+        ("I have my interview at CVS on August 24th", [("CVS", "ORGANIZATION")]),
+        ("MY KID'S SCHOOL, BRIGHT MIDDLE SCHOOL, KEEPS CALLING", [("BRIGHT MIDDLE SCHOOL", "ORGANIZATION")]),
+        ("PROGRESS NOTE\nSUNRISE PSYCHOLOGICAL SERVICES\n44090 JARED MILLS", [("SUNRISE PSYCHOLOGICAL SERVICES", "FACILITY")]),
+        ("driving them to appointments at hodge children's hospital.", [("hodge children's hospital", "FACILITY")]),
     ],
 )
 def test_named_facilities_and_organizations(text: str, expected: list) -> None:
@@ -46,6 +52,11 @@ def test_named_facilities_and_organizations(text: str, expected: list) -> None:
         "REFERRED TO THE CANCER CENTER",  # one ordinary word is no name
         "started on bactrim IV for GNR from culture",
         "need for heart transplant\n\ngi--abd firm",
+        "CONTINUE TO WORK WITH FAMILY AS TO GOALS",
+        "difficult to position in bed r/t restlessness",
+        "TRANSIENT INCREASE FOR COUPLE OF HOURS AT TIME OF DOSE INCREASE.",
+        "meeting w/ social work for emotional support due to stress",
+        "works at home on weekends",
     ],
 )
 def test_generic_places_are_not_names(text: str) -> None:
