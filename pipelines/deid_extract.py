@@ -6,7 +6,8 @@ The key comes from a Prefect Secret block (named by `key_secret`) or `$DEID_KEY`
 parameter (parameters are stored and shown in the UI).
 
 Run it: `python pipelines/deid_extract.py SOURCE [POLICY] [OUTPUT_DIR]`, `deid run`, or the
-deployments of `pipelines/serve.py` / `prefect.yaml`.
+deployments of `pipelines/serve.py` / `prefect.yaml`. Batches run in threads, processes or on a
+Dask cluster (`$DEID_TASK_RUNNER`, `$DEID_DASK_ADDRESS`, or `make_task_runner` with `with_options`).
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ import datetime as dt
 import os
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+from prefect.context import FlowRunContext
+from prefect.settings import get_current_settings
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 import deid
 from deid.entities import ENTITIES
@@ -58,21 +63,108 @@ class ReconciliationError(DeidError):
     """Rows read differ from rows written + excluded + quarantined: something was lost or doubled."""
 
 
-def default_task_runner() -> ThreadPoolTaskRunner | ProcessPoolTaskRunner:
+def default_task_runner() -> TaskRunner:
     """Processes against a Prefect server (one Redactor per worker process), threads in ephemeral mode.
 
-    `$DEID_TASK_RUNNER` (process|thread) and `$DEID_WORKERS` override. Ephemeral mode gets threads
-    because each pool process would start its own temporary Prefect server.
+    `$DEID_TASK_RUNNER` (thread|process|dask), `$DEID_DASK_ADDRESS` (a Dask scheduler; implies dask)
+    and `$DEID_WORKERS` override. Ephemeral mode gets threads because each pool process would start
+    its own temporary Prefect server.
     """
-    from prefect.settings import get_current_settings
+    address = os.environ.get("DEID_DASK_ADDRESS") or None
+    kind = os.environ.get("DEID_TASK_RUNNER") or (
+        "dask" if address else "process" if get_current_settings().api.url else "thread"
+    )
+    return make_task_runner(kind, dask_address=address)
 
-    kind = os.environ.get("DEID_TASK_RUNNER") or ("process" if get_current_settings().api.url else "thread")
-    workers = _workers()
+
+def make_task_runner(kind: str, *, dask_address: str | None = None, workers: int | None = None) -> TaskRunner:
+    """The task runner `kind` (thread|process|dask) with `workers` workers (default `$DEID_WORKERS`).
+
+    dask: the scheduler at `dask_address`, else a temporary LocalCluster of `workers` single-threaded
+    processes on 127.0.0.1 without a dashboard. E.g.
+    `deid_extract.with_options(task_runner=make_task_runner("dask", dask_address="tcp://10.0.0.5:8786"))`.
+    """
+    workers = workers or _workers()
+    if dask_address and kind != "dask":
+        raise DeidError(f"a Dask scheduler address is set but the task runner is {kind!r}; use 'dask'")
     if kind == "process":
         return ProcessPoolTaskRunner(max_workers=workers)
     if kind == "thread":
         return ThreadPoolTaskRunner(max_workers=workers)
-    raise DeidError(f"DEID_TASK_RUNNER={kind!r}: expected 'process' or 'thread'")
+    if kind == "dask":
+        return _dask_task_runner(dask_address, workers)
+    raise DeidError(f"task runner {kind!r}: expected 'thread', 'process' or 'dask'")
+
+
+def _dask_task_runner(address: str | None, workers: int) -> TaskRunner:
+    try:
+        import cloudpickle
+        from distributed import LocalCluster
+        from prefect_dask import DaskTaskRunner
+    except ImportError:
+        raise DeidError(
+            "the Dask task runner needs the dask extra: python -m pip install \"deid[dask]\""
+        ) from None
+    # Dask workers have deid installed but not this file: send the flow's and tasks' code with each
+    # task instead of a reference to a module they cannot import.
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    if address:
+        return DaskTaskRunner(address=address)
+    # One thread per worker: a worker's threads would take turns on its one Redactor anyway.
+    # No dashboard; the scheduler, its small status server and the workers listen on loopback only.
+    return DaskTaskRunner(
+        cluster_class=LocalCluster,
+        cluster_kwargs={
+            "n_workers": workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            "host": "127.0.0.1",
+            "dashboard_address": None,
+        },
+    )
+
+
+def _is_dask(runner: TaskRunner) -> bool:
+    # Only a run that built a Dask runner has imported prefect_dask; the others need not pay for it.
+    module = sys.modules.get("prefect_dask")
+    return module is not None and isinstance(runner, module.DaskTaskRunner)
+
+
+def _task_slots(runner: TaskRunner) -> int:
+    """Batches that can run at once: the Dask cluster's worker threads (reaching it now), else `$DEID_WORKERS`."""
+    if not _is_dask(runner):
+        return _workers()
+    try:
+        threads = sum(runner.client.nthreads().values())
+    except Exception as exc:  # whatever failed to start or reach the cluster, it is this one error
+        where = f"the Dask scheduler at {runner.address}" if runner.address else "a local Dask cluster"
+        raise DeidError(f"cannot reach {where}: {type(exc).__name__}: {exc}") from exc
+    address = runner.address or ""
+    host = urlsplit(address if "://" in address else f"tcp://{address}").hostname
+    if host and host not in ("127.0.0.1", "::1", "localhost") and not get_current_settings().api.url:
+        get_run_logger().warning(
+            "this run's Prefect API is a temporary one on 127.0.0.1, which Dask workers on other machines "
+            "cannot reach: set PREFECT_API_URL to a Prefect server they can reach"
+        )
+    # A scheduler whose workers have not joined yet reports none; they get the default window.
+    return threads or _workers()
+
+
+@contextmanager
+def _api_for_workers(runner: TaskRunner) -> Iterator[None]:
+    """Tasks submitted here carry this run's Prefect API URL, the ephemeral server's included.
+
+    Dask workers take their Prefect settings from each task; in ephemeral mode those hold no URL and
+    every worker process would start a temporary server of its own.
+    """
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    context = FlowRunContext.get()
+    if not _is_dask(runner) or get_current_settings().api.url or context is None:
+        yield
+        return
+    with temporary_settings(updates={PREFECT_API_URL: str(context.client.api_url)}):
+        yield
 
 
 def _workers() -> int:
@@ -122,7 +214,10 @@ def redact_batch(
     )
     if fingerprint(key) != key_fingerprint:
         _batch_step._WORKER_CACHE.pop(("redactor", policy, key_secret, key_fingerprint), None)
-        raise KeyRequiredError("the key changed while the run was starting; rerun with the same run_id")
+        raise KeyRequiredError(
+            "this worker's key differs from the flow's: the Secret block or $DEID_KEY changed while the "
+            "run was starting (rerun with the same run_id), or a Dask worker has another $DEID_KEY"
+        )
     plan = plan_columns(columns, redactor.policy, available_columns)
     # Through the module: Prefect's process pool pickles this function by value, and a lock cannot be.
     with _batch_step.REDACTION_LOCK:
@@ -259,6 +354,8 @@ def deid_extract(
             run_id = run_id or new_run_id()
             output_dir = output_dir.replace("{run_id}", run_id)
         out = Path(output_dir).resolve()
+        runner = FlowRunContext.get().task_runner
+        slots = _task_slots(runner)  # starts or reaches a Dask cluster: a bad address fails before any output
         manifest = RunManifest.start(out, fingerprint_of_run, run_id=run_id, overwrite=overwrite)
         logger.info(
             "run %s: policy %s, %s source, batch size %d, %s",
@@ -267,7 +364,7 @@ def deid_extract(
         )
 
         in_flight: list[Any] = []
-        limit = 2 * _workers()
+        limit = 2 * slots
         batches_read = 0
         skipped = 0
         done_now: dict[str, int] = {"read": 0, "chars": 0}
@@ -293,12 +390,12 @@ def deid_extract(
                 if manifest.is_finished(batch.index):
                     skipped += 1
                     continue
-                in_flight.append(
-                    redact_batch.submit(
+                with _api_for_workers(runner):
+                    future = redact_batch.submit(
                         batch, policy, key_secret, columns, str(out), max_note_chars, available,
                         fingerprint(key),
                     )
-                )
+                in_flight.append(future)
                 # Bounded window: memory stays flat however large the source is.
                 while len(in_flight) >= limit:
                     settle(in_flight.pop(0))

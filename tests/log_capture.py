@@ -1,4 +1,4 @@
-"""Capture every log record of deid and Prefect while a block runs, to scan it for canaries."""
+"""Capture every log record of deid, Prefect and Dask while a block runs, to scan it for canaries."""
 
 from __future__ import annotations
 
@@ -20,9 +20,11 @@ class LogLines(logging.Handler):
 
 @contextmanager
 def captured_logs() -> Iterator[LogLines]:
-    """Every log record of deid and Prefect (the run's loggers included) while the block runs."""
+    """Every log record of deid, Prefect (the run's loggers included) and Dask while the block runs."""
     capture = LogLines()
-    loggers = [logging.getLogger(), logging.getLogger("prefect"), logging.getLogger("deid")]
+    # Dask's "distributed" logger does not propagate to the root logger.
+    names = ("prefect", "deid", "distributed")
+    loggers = [logging.getLogger(), *(logging.getLogger(name) for name in names)]
     old = logging.getLogger("prefect").level
     for lg in loggers:
         lg.addHandler(capture)

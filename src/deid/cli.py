@@ -200,6 +200,15 @@ def run(
     run_id: Annotated[Optional[str], typer.Option(help="Resume this run (its manifest is in the output directory).")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace another run's outputs in the output directory.")] = False,
     max_note_chars: Annotated[int, typer.Option(help="Longer notes are quarantined.")] = 1_000_000,
+    task_runner: Annotated[
+        Optional[str],
+        typer.Option(help="thread, process or dask (default: $DEID_TASK_RUNNER, else threads; $DEID_WORKERS of them)."),
+    ] = None,
+    dask_address: Annotated[
+        Optional[str],
+        typer.Option(help="Dask scheduler to run the batches on, e.g. tcp://10.0.0.5:8786 (implies --task-runner dask; "
+                     "without it, dask starts a local cluster)."),
+    ] = None,
 ) -> None:
     """Run the deid-extract Prefect flow here (ephemeral Prefect, no server); with no --source, on demo notes."""
     import os
@@ -209,6 +218,10 @@ def run(
     from deid.io.manifest import RunManifest
 
     extract = _extract_module()
+    flow = extract.deid_extract
+    if task_runner or dask_address:
+        runner = extract.make_task_runner(task_runner or "dask", dask_address=dask_address)
+        flow = flow.with_options(task_runner=runner)
     output = output.resolve()
     known_columns = _parse_known(known) if known else dict(extract.SYNTHETIC_KNOWN_COLUMNS)
     if source is None:
@@ -219,7 +232,7 @@ def run(
         # A demo run replaces an earlier demo run in the same folder; anything else needs --overwrite.
         if run_id is None and files and all(f["path"] == str(demo_file) for f in files):
             overwrite = True
-    result = extract.deid_extract(
+    result = flow(
         source=source,
         format=format,
         query=query,

@@ -13,9 +13,9 @@ import pytest
 from conftest import PREFECT_ENV, read_parts
 
 
-def _deid(*args: str, home: Path, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, **PREFECT_ENV, "PREFECT_HOME": str(home)}
-    for name in ("PREFECT_API_URL", "DEID_TASK_RUNNER", "DEID_KEY"):
+def _deid(*args: str, home: Path, cwd: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, **PREFECT_ENV, "PREFECT_HOME": str(home), **extra_env}
+    for name in ("PREFECT_API_URL", "DEID_TASK_RUNNER", "DEID_DASK_ADDRESS", "DEID_KEY"):
         env.pop(name, None)
     return subprocess.run(
         [sys.executable, "-c", "from deid.cli import main; main()", *args],
@@ -49,3 +49,27 @@ def test_deid_run_reports_bad_requests_in_one_line(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines() == [
         "deid: error: --known 'client_name': expected COLUMN=ENTITY, e.g. client_name=PATIENT"
     ]
+
+
+def test_deid_run_rejects_a_dask_address_with_another_runner(tmp_path: Path) -> None:
+    """--dask-address with --task-runner thread exits with code 2 and one line, before Prefect starts."""
+    done = _deid("run", "--task-runner", "thread", "--dask-address", "tcp://127.0.0.1:8786",
+                 home=tmp_path / "home", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "deid: error: a Dask scheduler address is set but the task runner is 'thread'; use 'dask'"
+    ]
+
+
+@pytest.mark.slow
+def test_deid_run_on_a_local_dask_cluster(tmp_path: Path) -> None:
+    """`deid run --task-runner dask` runs the batches on a temporary LocalCluster whose workers report to the
+    run's one temporary Prefect server (none of their own)."""
+    pytest.importorskip("prefect_dask", reason="the dask extra is not installed")
+    done = _deid("run", "--task-runner", "dask", "--notes", "12", "--batch-size", "3",
+                 home=tmp_path / "home", cwd=tmp_path, DEID_WORKERS="2")
+    assert done.returncode == 0, done.stderr[-2000:]
+    summary = json.loads((tmp_path / "out" / "report" / "summary.json").read_text())
+    assert summary["rows"]["read"] == 12 and summary["reconciled"] and summary["batches"]["read"] == 4
+    assert "Creating a new Dask cluster" in done.stderr
+    assert done.stderr.count("Starting temporary server") == 1, done.stderr[-2000:]

@@ -1,0 +1,33 @@
+"""The benchmark scripts run end to end on a handful of notes (their full runs take hours)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_memory_benchmark_prints_its_table_and_no_note_text(tmp_path: Path) -> None:
+    """memory.py with --notes 60 --checkpoints 20,60 measures at both checkpoints, prints the table and the
+    Markdown line, and prints nothing of the notes."""
+    from deid.synthetic import generate_notes
+
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "DO_NOT_TRACK": "1"}
+    env.pop("DEID_KEY", None)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "memory.py"), "--notes", "60", "--checkpoints", "20,60",
+         "--batch-size", "16"],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = [line.split() for line in done.stdout.splitlines() if re.fullmatch(r"\s*(20|60)(\s+[\d,.]+){4}", line)]
+    assert [r[0] for r in rows] == ["20", "60"], done.stdout
+    assert "| notes | peak / RSS at 20 (MiB) | peak / RSS at 60 (MiB) | growth (peak / RSS) | notes/s |" in done.stdout
+    assert re.search(r"growth 20 -> 60 notes: peak RSS [+-]\d+\.\d%, RSS [+-]\d+\.\d%", done.stdout)
+    for note in generate_notes(60):
+        for value in (note.row["client_name"], note.row["mrn"], note.text[:60]):
+            assert value not in done.stdout + done.stderr
