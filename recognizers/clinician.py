@@ -62,6 +62,7 @@ _SIGNATURE_RE = re.compile(
 )
 _ROLE_WORDS = frozenset(word for phrase in CLINICIAN_ROLES for word in phrase)
 _MAX_ROLE_LEN = max(len(phrase) for phrase in CLINICIAN_ROLES)
+_ROLE_FIRST_WORDS = frozenset(role[0] for role in CLINICIAN_ROLES)
 _MAX_NAME_TOKENS = 3
 _SCORE_STRONG = 0.9  # "Dr." title, credential after the name
 _SCORE = 0.85  # role words, labels, signatures, ambiguous credentials, lower-case names
@@ -326,6 +327,8 @@ class _Scan:
 
     def _role_end(self, i: int) -> Optional[int]:
         """Index of the last token of the longest role phrase starting at token i."""
+        if self.tokens[i].text.lower() not in _ROLE_FIRST_WORDS:
+            return None
         for length in range(_MAX_ROLE_LEN, 0, -1):
             if i + length > len(self.tokens):
                 continue

@@ -62,3 +62,11 @@ def test_ner_windows_are_whole_words_and_merge() -> None:
     assert 0 < start and end < len(text)
     assert text[start - 1] == " " and text[end] == " "
     assert "Xiaoqing Zhuvanetti and Marisol Quintanilla-Roe" in text[start:end]
+
+
+def test_town_names_that_are_words_need_a_mid_sentence_capital() -> None:
+    """Okay, Deal and Harbor are towns; NER looks only where the capital is not a sentence start or label."""
+    assert ner_windows("Okay, so I went.\nCounselor: Tell me more. Deal with it.", []) == []
+    text = "Pt went to Harbor on 3/6 with pain."
+    (window,) = ner_windows(text, [])
+    assert "Harbor" in text[window[0] : window[1]]

@@ -54,6 +54,8 @@ class Detector:
             recognizer.load()
             recognizer.is_loaded = True
         self._entities = sorted({e for r in registry.recognizers for e in r.supported_entities})
+        # Presidio's per-recognizer score thresholds (by entity, else "default"), by recognizer id.
+        self._thresholds = {r.id: getattr(r, "score_thresholds", None) or {} for r in registry.recognizers}
         self._context = LemmaContextAwareEnhancer()
         log.info("detector ready: model=%s recognizers=%d", self.config.model, len(self.recognizers))
 
@@ -141,8 +143,7 @@ class Detector:
             plain += self._context.enhance_using_context(
                 text, with_context, nlp_artifacts, self.registry.recognizers
             )
-        thresholds = {r.id: getattr(r, "score_thresholds", None) or {} for r in self.registry.recognizers}
-        kept = [r for r in plain if r.score >= _threshold(r, thresholds)]
+        kept = [r for r in plain if r.score >= _threshold(r, self._thresholds)]
         return EntityRecognizer.remove_duplicates(kept)
 
     def _add_ner(self, texts: list[str], found: list[list[RecognizerResult]], size: int) -> None:

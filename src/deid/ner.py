@@ -47,7 +47,7 @@ def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int
             0 <= j < len(words) and proper[j] and _adjacent(text, *sorted((words[k][:2], words[j][:2])))
             for j in (k - 1, k + 1)
         )
-        if not (paired or (proper[k] and name_strength(word)) or is_city(word)):
+        if not (paired or (proper[k] and name_strength(word)) or (is_city(word) and _mid_sentence(text, at, stop))):
             continue
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", stop)
@@ -73,6 +73,13 @@ def _proper(word: str) -> bool:
         and not is_common_word(word)
         and not is_clinical_term(word)
     )
+
+
+def _mid_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a word sits inside a sentence: capitalized there, a town's name (Okay, Deal and Home
+    are towns too) rather than a first word or a label ("Counselor:")."""
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    return bool(before) and (before[-1].isalpha() or before[-1] == ",") and text[end : end + 1] != ":"
 
 
 def _adjacent(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:

@@ -13,11 +13,12 @@ import gzip
 import json
 from collections.abc import Iterable
 from importlib import resources
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -89,19 +90,45 @@ class NoteNlpEngine(SpacyNlpEngine):
         return _lexeme_flags(self.get_nlp(language), word)[1]
 
     def _artifacts(self, doc: Doc) -> NlpArtifacts:
-        lemmas = self._lemmas
-        lower = [t.lower_ for t in doc]
         entities = self._get_entities(doc)
         entities, scores = self._get_updated_entities(entities, self._get_scores_for_entities(doc))
-        return NlpArtifacts(
-            entities=entities,
-            tokens=doc,
-            tokens_indices=[t.idx for t in doc],
-            lemmas=[lemmas.get(w, w) for w in lower],
-            nlp_engine=self,
-            language=self.language,
-            scores=scores,
-        )
+        return _LazyArtifacts(self, doc, entities, scores)
+
+    def lemma(self, word: str) -> str:
+        """The lookup lemma of a lower-case word."""
+        return self._lemmas.get(word, word)
+
+
+class _LazyArtifacts(NlpArtifacts):
+    """Presidio's NlpArtifacts whose token offsets, lemmas and keywords are computed on first use.
+
+    Only Presidio's context step reads them, for the few results of recognizers with context
+    words; computing them for every note was a tenth of deid's time.
+    """
+
+    def __init__(self, engine: NoteNlpEngine, doc: Doc, entities: list, scores: list[float]) -> None:
+        # NlpArtifacts.__init__ would compute the keywords at once: set its fields here instead.
+        self.entities = entities
+        self.tokens = doc
+        self.nlp_engine = engine
+        self.scores = scores if scores else [0.85] * len(entities)
+
+    @cached_property
+    def _columns(self) -> list[list[int]]:
+        return self.tokens.to_array([LOWER, IDX]).tolist() if len(self.tokens) else []
+
+    @cached_property
+    def tokens_indices(self) -> list[int]:  # type: ignore[override]
+        return [idx for _, idx in self._columns]
+
+    @cached_property
+    def lemmas(self) -> list[str]:  # type: ignore[override]
+        strings = self.tokens.vocab.strings
+        return [self.nlp_engine.lemma(strings[lower]) for lower, _ in self._columns]
+
+    @cached_property
+    def keywords(self) -> list[str]:  # type: ignore[override]
+        return self.set_keywords(self.nlp_engine, self.lemmas, self.nlp_engine.language)
 
 
 def _ner_pipeline(nlp: Language) -> list[tuple[str, object]]:
