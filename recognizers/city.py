@@ -13,7 +13,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term
 from deid.name_lexicon import is_common_word
-from deid.places import STATE_NAMES, STATES, is_city, is_state, us_cities
+from deid.places import STATE_NAMES, STATES, STREET_SUFFIX, STREET_UNIT, is_city, is_state, us_cities
 from deid.recognizer_kit import make_result
 
 _NAME = r"(?P<city>[A-Za-z][A-Za-z.'-]*(?:[ -][A-Za-z][A-Za-z.'-]*){0,2})"
@@ -30,6 +30,20 @@ _AFTER_PHRASE = re.compile(
     rf"visiting|visit|drove|flew|travel(?:l?ed)?|trip|home|house|apartment|from|near|outside\s+of|"
     rf"to|in)\s+(?:in\s+|to\s+|from\s+|near\s+)?{_NAME}",
     re.IGNORECASE,
+)
+
+
+# The town after a street line: "9506 Hillcrest Ct #71, Riverside", "5264 3rd dr, in harrisonchester".
+_AFTER_STREET = re.compile(
+    rf"(?<![\w/.+-])\d{{1,6}}[A-Za-z]?[ \t]+(?P<street>(?:[A-Za-z0-9'-]+\.?[ \t]+){{1,4}}?){STREET_SUFFIX}\b\.?"
+    rf"{STREET_UNIT},[ \t]+(?:in[ \t]+)?"
+    rf"(?P<city>[A-Za-z][A-Za-z.'-]*(?:[ \t][A-Za-z][A-Za-z.'-]*){{0,2}})"
+)
+# Words that end a town's name after a street line ("Riverside and reports").
+_NOT_TOWN = frozenset(
+    "and or but with for to at on in of by the a an he she his her their who which that this is was has "
+    "had reports "
+    "phone ph tel fax apt suite ste unit".split()
 )
 
 
@@ -60,12 +74,19 @@ class CityRecognizer(EntityRecognizer):
                 has_zip = "zip" in regex.groupindex and m.group("zip") is not None
                 strong = score > 0.8
                 span = self._longest_city(text, m.start("city"), m.end("city"), mixed, strong=strong)
-                if span is None and has_zip and mixed:
-                    span = self._last_proper(text, m.start("city"), m.end("city"))
+                if span is None and has_zip:
+                    span = self._last_proper(text, m.start("city"), m.end("city"), mixed)
                 if span:
                     found[(*span, "CITY")] = max(score, found.get((*span, "CITY"), 0.0))
                 if "zip" in regex.groupindex and m.group("zip"):
                     found[(*m.span("zip"), "ZIP")] = 0.9
+        for m in _AFTER_STREET.finditer(text):
+            street = re.findall(r"[A-Za-z]+", m.group("street"))
+            if any(w.lower() in _NOT_TOWN or is_clinical_term(w) for w in street):
+                continue  # "16 and he has tolerated this well, ..." is no street line
+            span = self._town_after_street(text, m.start("city"), m.end("city"), mixed)
+            if span:
+                found[(*span, "CITY")] = max(0.7, found.get((*span, "CITY"), 0.0))
         return [
             self._result(entity, s, e, score)
             for (s, e, entity), score in sorted(found.items())
@@ -94,13 +115,26 @@ class CityRecognizer(EntityRecognizer):
         return None
 
     @staticmethod
-    def _last_proper(text: str, start: int, end: int) -> tuple[int, int] | None:
-        """"..., Wilsonfield, MA 06063": before a state and ZIP, the last capitalized word is a town
-        even when the gazetteer does not know it."""
-        words = list(re.finditer(r"[A-Z][A-Za-z'-]+", text[start:end]))
+    def _last_proper(text: str, start: int, end: int, mixed: bool) -> tuple[int, int] | None:
+        """"..., Wilsonfield, MA 06063": before a state and ZIP, the last word is a town even when
+        the gazetteer does not know it (capitalized, in a mixed-case note)."""
+        words = list(re.finditer(r"[A-Z][A-Za-z'-]+" if mixed else r"[A-Za-z][A-Za-z'-]+", text[start:end]))
         if not words or is_common_word(words[-1].group()) or is_clinical_term(words[-1].group()):
             return None
         return start + words[-1].start(), start + words[-1].end()
+
+    @staticmethod
+    def _town_after_street(text: str, start: int, end: int, mixed: bool) -> tuple[int, int] | None:
+        """The words after a street line up to one that ends a name (capitalized, in mixed case)."""
+        last = None
+        for m in re.finditer(r"[A-Za-z][A-Za-z.'-]*", text[start:end]):
+            word = m.group().rstrip(".")
+            if word.lower() in _NOT_TOWN or is_clinical_term(word) or (mixed and not word[0].isupper()):
+                break
+            if is_state(word) and last is not None:
+                break  # "Eugene OR 97401"
+            last = start + m.start() + len(word)
+        return (start, last) if last is not None else None
 
     def _result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
         return make_result(self, entity, start, end, score, "gazetteer and place context")

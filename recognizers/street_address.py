@@ -5,22 +5,9 @@ import re
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_never_a_name
 from deid.name_lexicon import STRONG, name_strength
+from deid.places import STREET_SUFFIX as _SUFFIX
+from deid.places import STREET_UNIT as _UNIT
 from deid.recognizer_kit import RegexRecognizer
-
-_SUFFIX = (
-    r"(?i:st(?:reet)?|r(?:oa)?d|ave(?:nue)?|blvd|boulevard|dr(?:ive)?|l(?:a)?n(?:e)?|c(?:our)?t|way|"
-    r"pl(?:ace)?|ter(?:race)?|cir(?:cle)?|pkwy|parkway|hwy|highway|trl|trail|sq(?:uare)?|loop|row|aly|alley|"
-    # More USPS Publication 28 street suffixes (public domain).
-    r"bend|bluffs?|brooks?|bypass|byp|canyon|cape|causeway|cliffs?|commons?|corners?|cove|creek|crescent|"
-    r"crest|crossing|xing|dale|estates?|expressway|expy|extension|ext|falls|ferry|fields?|flats?|ford|"
-    r"forest|forks?|freeway|fwy|gardens?|gateway|glen|greens?|grove|harbor|haven|heights|hts|hills?|"
-    r"hollow|isle|junction|jct|keys?|knolls?|lakes?|landing|lndg|manor|meadows?|mews|mills?|mission|"
-    r"motorway|mount|mountain|orchard|oval|pass|path|pike|pines?|plains?|plaza|plz|points?|ports?|"
-    r"prairie|ranch|rapids|rdg|ridge|river|run|shoals?|shores?|springs?|spur|station|stream|summit|"
-    r"trace|track|turnpike|tpke|valley|vly|view|vw|village|vlg|vista|walk|wells?|wy)"
-)
-_UNIT = r"(?:,?\s+(?i:apt|apartment|unit|suite|ste|#)\.?\s*#?\s*[A-Z0-9-]+)?"
-
 
 _WORDS = re.compile(r"[A-Za-z]+")
 _CLASSIC_SUFFIX = re.compile(

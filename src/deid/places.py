@@ -2,7 +2,9 @@
 
 City and town names come from the `zipcodes` package (MIT; USPS city names per ZIP code, with
 GeoNames data under CC BY 4.0): every preferred and acceptable city name, 25,000+ of them.
-State names are listed here by hand: a state is not an identifier under Safe Harbor.
+State names are listed here by hand: a state is not an identifier under Safe Harbor. Street
+suffixes are the primary names of USPS Publication 28, appendix C1 (public domain), with their
+common abbreviations.
 """
 
 from __future__ import annotations
@@ -35,6 +37,34 @@ def us_cities() -> frozenset[str]:
         names.add(record["city"].lower())
         names.update(c.lower() for c in record.get("acceptable_cities") or [])
     return frozenset(names)
+
+
+# USPS street suffixes (each may take a plural "s") and common abbreviations, for regexes.
+_USPS_SUFFIXES = """
+    alley anex arcade avenue bayou beach bend bluff bottom boulevard branch bridge brook burg bypass
+    camp canyon cape causeway center circle cliff club common corner course court cove creek crescent
+    crest crossing crossroad curve dale dam divide drive estate expressway extension fall ferry field
+    flat ford forest forge fork fort freeway garden gateway glen green grove harbor haven heights
+    highway hill hollow inlet island isle junction key knoll lake land landing lane light loaf lock
+    lodge loop mall manor meadow mews mill mission motorway mount mountain neck orchard oval overpass
+    park parkway pass passage path pike pine place plain plaza point port prairie radial ramp ranch
+    rapid rest ridge river road route row rue run shoal shore skyway spring spur square station
+    stravenue stream street summit terrace throughway trace track trafficway trail trailer tunnel
+    turnpike underpass union valley viaduct view village ville vista walk wall way well
+"""
+_SUFFIX_ABBREVIATIONS = """
+    aly ave av blvd byp cir ct cv dr expy ext fwy hts hwy jct lndg ln pkwy pl plz rd rdg sq st
+    ter tpke trl vlg vly vw wy xing
+"""
+STREET_SUFFIX = (
+    "(?i:"
+    + "|".join(sorted((f"{w}s?" for w in _USPS_SUFFIXES.split()), key=len, reverse=True))
+    + "|"
+    + "|".join(_SUFFIX_ABBREVIATIONS.split())
+    + ")"
+)
+# An apartment, suite or unit after a street line: ", Apt 5", " Suite 201", " #71".
+STREET_UNIT = r"(?:,?\s+(?i:apt|apartment|unit|suite|ste|#)\.?\s*#?\s*[A-Z0-9-]+)?"
 
 
 def is_city(name: str) -> bool:

@@ -23,6 +23,11 @@ def found(rec, text: str) -> list[tuple[str, str]]:
         ("SISTER FROM WORCESTER CALLED", [("WORCESTER", "CITY")]),
         ("Addr: 6770 Sunset Blvd Wilsonfield, MA 06063", [("06063", "ZIP"), ("Wilsonfield", "CITY")]),
         ("1 Main St, Memphis, Oregon 93654", [("93654", "ZIP"), ("Memphis", "CITY")]),
+        # The town after a street line, known to the gazetteer or not, in every case.
+        ("moved to 9506 Hillcrest Ct #71, Riverside and reports", [("Riverside", "CITY")]),
+        ("my new address is 5264 3rd dr, in harrisonchester.", [("harrisonchester", "CITY")]),
+        ("86981 HOWARD LOCKS, BLACKWELLBURGH, MA 80276", [("80276", "ZIP"), ("BLACKWELLBURGH", "CITY")]),
+        ("18485 hillcrest street, mcculloughville, wi 70928", [("mcculloughville", "CITY")]),
     ],
 )
 def test_cities(text: str, expected: list) -> None:
@@ -32,7 +37,12 @@ def test_cities(text: str, expected: list) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["lives in California", "GU: VOIDING QS CLEAR AMBER URINE. ID: T 98.8", "BOLUS GIVEN WITH IMPROVEMENT IN BP", "went to the bathroom"],
+    [
+        "lives in California", "GU: VOIDING QS CLEAR AMBER URINE. ID: T 98.8", "BOLUS GIVEN WITH IMPROVEMENT IN BP",
+        "went to the bathroom", "gave 2 tabs by mouth, and then rested",
+        "4 LEAD EKG WAY, AND THEN",
+        "up to 16 and he has tolerated this well, tolerated chest very well.",
+    ],
 )
 def test_not_cities(text: str) -> None:
     """States, and words before abbreviations that are also words (ID, IN), are not cities."""
