@@ -25,7 +25,7 @@ from deid.lexicon import (
     is_common_word,
     may_be_lowercase_name,
 )
-from deid.name_lexicon import name_strength
+from deid.name_lexicon import is_listed_name, name_strength
 from deid.places import is_city
 from deid.recognizer_kit import make_result
 
@@ -171,9 +171,12 @@ class _Scan:
         if len(word) < 2 or not word[0].isalpha():
             return False
         lower = word.lower()
+        # Right after "Dr." or an initial ("Dr. Good", "N. Brady, LMHC") a listed surname is a name
+        # even when it is also a word or an abbreviation ("Dr. Appointment" is not).
+        named = strong and is_listed_name(word) and self.after_title_or_initial(i)
         # Contractions and talk ("I'm", "Let's", "Yeah", "Mm-hmm") follow speaker labels such as
         # "Therapist:" in transcripts; they are never names.
-        if is_contraction(word) or is_never_a_name(word):
+        if is_contraction(word) or (is_never_a_name(word) and not named):
             return False
         if (
             lower in CLINICIAN_TITLES or lower in HONORIFICS or lower in _ROLE_WORDS
@@ -186,15 +189,25 @@ class _Scan:
             if nxt is not None and nxt.text.isdigit():
                 return False
         if word.isupper():
-            if is_common_word(word, strong_cue=strong):
+            if is_common_word(word, strong_cue=strong) and not named:
                 return False
             # Acronyms in mixed-case text ("PCP", "HTN") rarely have a vowel; names do.
             return self.line_is_caps(tok.start) or any(c in "AEIOUY" for c in word)
         if word[0].isupper():
-            return not is_common_capitalized(word)
+            return named or not is_common_capitalized(word)
         if not allow_lower or not word.islower() or is_common_word(word, strong_cue=strong):
             return False
         return may_be_lowercase_name(word)
+
+    def after_title_or_initial(self, i: int) -> bool:
+        """Whether token i directly follows a title ("Dr.", "DR") or an initial ("J.")."""
+        j = i - 1
+        if (dot := self.tok(j)) is not None and dot.text == "." and self.adjacent(j, i):
+            if self.is_initial(j - 1):
+                return True
+            j -= 1
+        title = self.tok(j)
+        return title is not None and title.text.lower() in CLINICIAN_TITLES and self.adjacent(j, j + 1)
 
     def is_initial(self, j: int) -> bool:
         """Whether tokens j, j+1 are an initial such as "J." on one line."""

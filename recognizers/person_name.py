@@ -40,9 +40,17 @@ _GREETING_BEFORE = re.compile(r"\b(?:hi|hello|hey|thanks|thank\s+you|bye|goodbye
 _ROLE_BEFORE = re.compile(r"\b(?:client|patient|pt\.?|consumer)\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(
     r"\s+(?:reports?|reported|states?|stated|says|said|denies|denied|endorses|endorsed|"
-    r"presents?|presented|arrived|attended)\b",
+    r"presents?|presented|arrived|attended|shared|appears|appeared|agreed|described|expressed|"
+    r"acknowledged|identified|noted)\b",
     re.IGNORECASE,
 )
+# A given name said to someone: "Good morning, Dawn.", "So, Mark, what ...", "Come on in, Patty."
+_VOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:good\s+(?:morning|afternoon|evening)|come\s+on\s+in|welcome(?:\s+back)?|so|okay|ok|"
+    r"well|thanks|hi|hey|hello)),?\s+$",
+    re.IGNORECASE,
+)
+_VOCATIVE_AFTER = re.compile(r"\s*[,.?!]")
 _TEAM_AFTER = re.compile(r"\s+(?:(?:and\s+)?(?:team\s+)?(?:aware|notified|informed|paged|updated|made\s+aware|at\s+bedside|in\s+to\s+see))\b", re.IGNORECASE)
 _TEAM_BEFORE = re.compile(
     r"\b(?:per|paged|notified|informed|called|spoke\s+with|spoke\s+to|discussed\s+with|d/w|seen\s+by|"
@@ -103,6 +111,12 @@ class PersonNameRecognizer(EntityRecognizer):
             return True  # "Mr. Small", "mr nicholson": an honorific names whatever follows, in any case
         if mixed and not word[0].isupper():
             return False
+        if (
+            is_given_name(word)
+            and _VOCATIVE_BEFORE.search(text, max(0, match.start() - 20), match.start())
+            and _VOCATIVE_AFTER.match(text, match.end())
+        ):
+            return True  # a given name between a greeting and a pause, in any case
         if _GREETING_BEFORE.search(text, max(0, match.start() - 16), match.start()):
             return mixed  # greetings only in mixed case: "si/hi denied" is no greeting
         if _ROLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not is_common_word(word):
@@ -115,7 +129,8 @@ class PersonNameRecognizer(EntityRecognizer):
         proper = name_strength(word) >= AMBIGUOUS or (mixed and not is_common_word(word))
         if proper and (_TEAM_AFTER.match(text, match.end()) or _TEAM_BEFORE.search(text, max(0, match.start() - 24), match.start())):
             return True
-        return name_strength(word) >= AMBIGUOUS and bool(_CUE_AFTER.match(text, match.end()))
+        listed = name_strength(word) >= AMBIGUOUS or (mixed and is_given_name(word))
+        return listed and bool(_CUE_AFTER.match(text, match.end()))
 
     @staticmethod
     def _unknown_proper(word: str, mixed: bool, after_given: bool) -> bool:

@@ -48,7 +48,7 @@ def _lexeme_probs() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str]]:
+def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     first, last = _census_names()
     probs = _lexeme_probs()
     strength: dict[str, float] = {}
@@ -68,7 +68,7 @@ def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozens
     )
     # Ordinary words that are often capitalized too (harbor, mobile, summit): place-name words.
     capitalized = frozenset(w for w in common if probs.get(w.capitalize(), _MISSING) - probs[w] > _COMMON_BELOW)
-    return strength, first, common, capitalized
+    return strength, first | last, common, capitalized, first
 
 
 def name_strength(word: str) -> float:
@@ -78,6 +78,11 @@ def name_strength(word: str) -> float:
 
 def is_given_name(word: str) -> bool:
     """True when the word is on the Census given-name lists."""
+    return word.lower() in _tables()[4]
+
+
+def is_listed_name(word: str) -> bool:
+    """True when the word is on any Census name list, however often it is an ordinary word (Good, Day)."""
     return word.lower() in _tables()[1]
 
 

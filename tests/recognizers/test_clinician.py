@@ -67,6 +67,11 @@ POSITIVES = [
         "Co-signed by Sam Ortiz, PhD; supervised by Jane Park, LCSW",
         [(CLIN, "Sam Ortiz"), (CLIN, "Jane Park")],
     ),
+    # Surnames that are also words, made names by a title or an initial.
+    ("Will send treatment summary to Dr. Good with consent.", [(CLIN, "Good")]),
+    ("LIKE DR. GOOD SAID.", [(CLIN, "GOOD")]),
+    ("-- D. Ray, APCC", [(CLIN, "D. Ray")]),
+    ("Therapist: N. Brady, LMHC", [(CLIN, "N. Brady")]),
 ]
 
 NEGATIVES = [
@@ -79,6 +84,8 @@ NEGATIVES = [
     "dr appt tomorrow",
     "Has NP visit next week.",
     "Missed Dr. appointment.",
+    "Missed Dr. Appointment today.",
+    "Will call Dr. Office.",
     "MS symptoms are worse.",
     "Patient has MS.",
     "Moved from the MA state system.",

@@ -36,6 +36,11 @@ def names(text: str) -> list[str]:
         ("CASE MANAGEMENT CONTACTS KAREN ANN YANULIS", ["KAREN ANN YANULIS"]),
         ("Night shift.\nmr nicholson had a quiet night. Plan: Continue.", ["nicholson"]),
         ("JOHN NPO AFTER MIDNIGHT", ["JOHN"]),  # a given name does not pull in an abbreviation
+        # Given names that are also words, said to someone or reporting: "Dawn", "Mark", "Melody".
+        ("THERAPIST: GOOD MORNING, DAWN. AND YOUR DATE OF BIRTH?", ["DAWN"]),
+        ("counselor: hey patty, good to see you.", ["patty"]),
+        ("So, Mark, what feels most important today?", ["Mark"]),
+        ("Melody shared that her fiance was admitted.", ["Melody"]),
     ],
 )
 def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
@@ -58,6 +63,9 @@ def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
         "NEURO: PT SEDATED ON ATIVAN",
         "risk assessment: si/hi denied, no plan",
         "PT TOLERATED WELL, TEAM AWARE",
+        "So, hope, what do you mean?",  # lower case in a mixed-case note
+        "Okay, will do. Good morning, everyone.",
+        "Well, grace period applies. So, summer plans?",
     ],
 )
 def test_clinical_and_common_words_are_not_names(text: str) -> None:
