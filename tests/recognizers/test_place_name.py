@@ -23,6 +23,13 @@ def found(text: str) -> list[str]:
         ("Functional impairment at work (Starbucks) persists.", ["Starbucks"]),
         ("We walked near Northside Pier on Sunday.", ["Northside Pier"]),
         ("She works at Trader Joe's now.", ["Trader Joe's"]),
+        ("Client reports walking at Mount Little three times a week.", ["Mount Little"]),
+        # Capitals and lower case: a travel phrase before an unknown word, a town or a place-kind name.
+        ("CLIENT: I MIGHT MOVE BACK TO WILLIAMSFORT. MY COUSIN HAS A ROOM.", ["WILLIAMSFORT"]),
+        ("therapist: how was the visit to johnsfield?", ["johnsfield"]),
+        ("client states the move from boulder has left him without friends", ["boulder"]),
+        ("WE USED TO GO TO MARKS TRAIL EVERY SUMMER WHEN I WAS A KID.", ["MARKS TRAIL"]),
+        ("pt reports panic attack while driving near northside beach since last session", ["northside beach"]),
     ],
 )
 def test_named_places(text: str, expected: list[str]) -> None:
@@ -44,6 +51,10 @@ def test_named_places(text: str, expected: list[str]) -> None:
         "she goes to the mall",
         "TRANSFERRED TO SUNRISE MALL",  # capitals prove nothing
         "went to Target",  # an ordinary word alone
+        "i want to go to bed earlier; near tears at times",
+        "WE WENT TO THE BEACH AND THEN TO MY MOM'S",
+        "pt moved to icu, will go to sleep",
+        "plan to go to church on sunday",
     ],
 )
 def test_not_places(text: str) -> None:
