@@ -178,12 +178,10 @@ class _Scan:
         # "Therapist:" in transcripts; they are never names.
         if is_contraction(word) or (is_never_a_name(word) and not named):
             return False
-        if (
-            lower in CLINICIAN_TITLES or lower in HONORIFICS or lower in _ROLE_WORDS
-            or lower in CLINICIAN_LABELS or lower in RELATION_WORDS
-            or word.upper().replace(".", "") in CREDENTIALS
-        ):
+        if lower in CLINICIAN_TITLES or lower in HONORIFICS or word.upper().replace(".", "") in CREDENTIALS:
             return False
+        if (lower in _ROLE_WORDS or lower in CLINICIAN_LABELS or lower in RELATION_WORDS) and not named:
+            return False  # "therapist", "provider", "son" ... but "Dr. Art White"
         if lower in MONTH_NAMES:
             nxt = self.tok(i + 1)
             if nxt is not None and nxt.text.isdigit():
@@ -195,13 +193,24 @@ class _Scan:
             return self.line_is_caps(tok.start) or any(c in "AEIOUY" for c in word)
         if word[0].isupper():
             return named or not is_common_capitalized(word)
-        if not allow_lower or not word.islower() or is_common_word(word, strong_cue=strong):
+        if not allow_lower or not word.islower():
             return False
+        if is_common_word(word, strong_cue=strong):
+            # "dr vasquez, dr small"; but "the doctor said" (a noun, not a title).
+            title = self.tok(i - 2 if self.tok(i - 1) and self.tokens[i - 1].text == "." else i - 1)
+            return named and title is not None and title.text.lower() == "dr"
         return may_be_lowercase_name(word)
 
-    def after_title_or_initial(self, i: int) -> bool:
-        """Whether token i directly follows a title ("Dr.", "DR") or an initial ("J.")."""
+    def after_title_or_initial(self, i: int, depth: int = 0) -> bool:
+        """Whether token i directly follows a title ("Dr.", "DR") or an initial ("J."), or a
+        listed name that does ("Dr. Art White")."""
         j = i - 1
+        prev = self.tok(j)
+        if (
+            depth == 0 and prev is not None and prev.text.istitle() and self.tokens[i].text.istitle()
+            and self.adjacent(j, i) and is_listed_name(prev.text) and self.after_title_or_initial(j, 1)
+        ):
+            return True  # Title Case only: in capitals every word looks like a name
         if (dot := self.tok(j)) is not None and dot.text == "." and self.adjacent(j, i):
             if self.is_initial(j - 1):
                 return True
@@ -420,6 +429,8 @@ class _Scan:
         """Extra evidence for credentials that are also words or states ("MA", "MD", "DO")."""
         if not comma and words < 2:
             return False
+        if self._signature_line(name_start, end):
+            return True  # "MURIELE WILLIAM RN" alone on its line: a signature
         if self.line_is_caps(name_start) and not comma:
             return False
         if cred in _STATE_LIKE:
@@ -433,6 +444,13 @@ class _Scan:
             if words == 1 and before.endswith(","):
                 return False
         return True
+
+    def _signature_line(self, name_start: int, end: int) -> bool:
+        """Whether the name opens its line and the credential closes it."""
+        line_start = self.text.rfind("\n", 0, name_start) + 1
+        line_end = self.text.find("\n", end)
+        rest = self.text[end : len(self.text) if line_end < 0 else line_end]
+        return not self.text[line_start:name_start].strip() and not rest.strip()
 
     def _follows(self, previous_end: int, start: int) -> bool:
         """Whether a credential starting at ``start`` directly follows one ending at

@@ -83,7 +83,7 @@ class FamilyMemberRecognizer(EntityRecognizer):
         """Return RELATIVE spans (the name only) found in ``text``."""
         if entities and "RELATIVE" not in entities:
             return []
-        tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+        tokens = [t for m in _TOKEN_RE.finditer(text) for t in _split_relation_hyphen(m)]
         scan = _Scan(text, tokens)
         found: dict[tuple[int, int], float] = {}
         for i in range(len(tokens)):
@@ -337,6 +337,16 @@ class _Scan:
         if _strip_possessive(self.tokens[i - 1].text)[1]:
             return []
         return [(start, end, _SCORE if tok.text == "(" else _SCORE_WEAK)]
+
+
+def _split_relation_hyphen(match: re.Match[str]) -> list[_Token]:
+    """A token, or "DAUGHTER-KRISSY" as relation word, hyphen and name ("step-dad" stays whole)."""
+    word, start = match.group(), match.start()
+    head, dash, rest = word.partition("-")
+    if not dash or not rest or _is_relation_word(word) or not _is_relation_word(head) or _is_relation_word(rest):
+        return [_Token(word, start, match.end())]
+    at = start + len(head)
+    return [_Token(head, start, at), _Token("-", at, at + 1), _Token(rest, at + 1, match.end())]
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:

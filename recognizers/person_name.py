@@ -54,7 +54,8 @@ _VOCATIVE_AFTER = re.compile(r"\s*[,.?!]")
 _TEAM_AFTER = re.compile(r"\s+(?:(?:and\s+)?(?:team\s+)?(?:aware|notified|informed|paged|updated|made\s+aware|at\s+bedside|in\s+to\s+see))\b", re.IGNORECASE)
 _TEAM_BEFORE = re.compile(
     r"\b(?:per|paged|notified|informed|called|spoke\s+with|spoke\s+to|discussed\s+with|d/w|seen\s+by|"
-    r"evaluated\s+by|met\s+with|caseworker|case\s+manager|sw|chaplain)\s+(?:dr\.?\s+)?$",
+    r"evaluated\s+by|met\s+with|reported\s+to|caseworker|case\s+manager|sw|chaplain)\s+"
+    r"(?:dr\.?\s+|[A-Z]\.\s*)?$",
     re.IGNORECASE,
 )
 # A name opening a line and followed by a colon: a speaker in a transcript.
@@ -137,7 +138,8 @@ class PersonNameRecognizer(EntityRecognizer):
         if len(word) < 2 or is_clinical_term(word) or is_common_word(word):
             return False
         if mixed:
-            return word[0].isupper() and not word.isupper()
+            # "MR. EDWIN PRZYBYLO is ...": capitals after a capitalized given name join it.
+            return word[0].isupper() and (not word.isupper() or (after_given and len(word) >= 4))
         # In capitals or lower case jargon could join too: only after a given name, and only a
         # word long enough to be a surname.
         return after_given and len(word) >= 4 and any(c in "aeiouyAEIOUY" for c in word)

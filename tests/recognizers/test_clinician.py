@@ -72,6 +72,9 @@ POSITIVES = [
     ("LIKE DR. GOOD SAID.", [(CLIN, "GOOD")]),
     ("-- D. Ray, APCC", [(CLIN, "D. Ray")]),
     ("Therapist: N. Brady, LMHC", [(CLIN, "N. Brady")]),
+    ("Orders signed on chart by Dr. Art White. Will stop", [(CLIN, "Art White")]),
+    ("spoke at length w/ dr rizzo, dr small today", [(CLIN, "rizzo"), (CLIN, "small")]),
+    ("PLAN IS TO GIVE SECOND UNIT.\nMURIELE WILLIAM RN \n\n", [(CLIN, "MURIELE WILLIAM")]),
 ]
 
 NEGATIVES = [
@@ -86,6 +89,7 @@ NEGATIVES = [
     "Missed Dr. appointment.",
     "Missed Dr. Appointment today.",
     "Will call Dr. Office.",
+    "The doctor said to rest.",
     "MS symptoms are worse.",
     "Patient has MS.",
     "Moved from the MA state system.",

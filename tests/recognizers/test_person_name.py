@@ -41,6 +41,8 @@ def names(text: str) -> list[str]:
         ("counselor: hey patty, good to see you.", ["patty"]),
         ("So, Mark, what feels most important today?", ["Mark"]),
         ("Melody shared that her fiance was admitted.", ["Melody"]),
+        ("Repeat act 140. Reported to D. Phyl. Coags ok.", ["D. Phyl"]),
+        ("MR. EDWIN PRZYBYLO is an 83 yr old male who presented", ["EDWIN PRZYBYLO"]),
     ],
 )
 def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
