@@ -25,6 +25,7 @@ from deid.lexicon import (
     is_common_word,
     may_be_lowercase_name,
 )
+from deid.name_lexicon import is_common_word as is_frequent_word
 from deid.name_lexicon import is_listed_name, name_strength
 from deid.places import is_city
 from deid.recognizer_kit import make_result
@@ -189,9 +190,14 @@ class _Scan:
         if word.isupper():
             if is_common_word(word, strong_cue=strong) and not named:
                 return False
+            # A capitals line: an English word is no name unless a list says so ("SLIGHTLY, PT").
+            if self.line_is_caps(tok.start) and is_frequent_word(word) and not (named or name_strength(word)):
+                return False
             # Acronyms in mixed-case text ("PCP", "HTN") rarely have a vowel; names do.
             return self.line_is_caps(tok.start) or any(c in "AEIOUY" for c in word)
         if word[0].isupper():
+            if is_frequent_word(word) and not (named or name_strength(word)):
+                return False  # "Seen by Cardic Transplant surgeon"
             return named or not is_common_capitalized(word)
         if not allow_lower or not word.islower():
             return False

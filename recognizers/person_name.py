@@ -14,7 +14,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term
-from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, name_strength, warm
+from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, is_listed_name, name_strength, warm
 from deid.places import is_state
 from deid.recognizer_kit import make_result
 
@@ -33,8 +33,19 @@ def _joins(text: str, previous: tuple[int, int, float], start: int) -> bool:
 
 
 _INITIAL = 0.1
+
+
+def _not_a_name_shape(text: str, match: re.Match[str]) -> bool:
+    """Glued to a digit ("PaCO2", "SpO2", "B12") or with a one-letter part ("r-ra"): no name."""
+    return text[match.end() : match.end() + 1].isdigit() or (
+        "-" in match.group() and min(len(part) for part in match.group().split("-")) == 1
+    )
 # Honorifics and greetings before a name; reporting verbs after one.
-_HONORIFIC_BEFORE = re.compile(r"\b(?:mr|mrs|ms|miss|mx)\.?\s+$", re.IGNORECASE)
+# "Mr.", "MRS BRUCER", "Ms Lee", "mr nicholson"; not "MS changes" (mental status), "3+MR. Given"
+# (mitral regurgitation) or "ms clears": "MR", "MS" and "ms" only with their period.
+_HONORIFIC_BEFORE = re.compile(
+    r"(?<![\w+/-])(?:(?:Mr|Mrs|Ms|Miss|Mx|mr|mrs|miss|MRS|MISS|MX)\.?|(?:MR|MS|ms)\.)\s+$"
+)
 _GREETING_BEFORE = re.compile(r"\b(?:hi|hello|hey|thanks|thank\s+you|bye|goodbye|dear),?\s+$", re.IGNORECASE)
 # "Client Quillfeather ...", "PT JONES": the person a note is about, named by role.
 _ROLE_BEFORE = re.compile(r"\b(?:client|patient|pt\.?|consumer)\s+$", re.IGNORECASE)
@@ -81,6 +92,8 @@ class PersonNameRecognizer(EntityRecognizer):
         run: list[tuple[int, int, float]] = []
         for match in _TOKEN.finditer(text):
             strength = self._strength(match.group(), mixed)
+            if strength and _not_a_name_shape(text, match):
+                strength = 0.0
             if strength and is_state(match.group()) and text[max(0, match.start() - 3) : match.start()].rstrip().endswith(","):
                 strength = 0.0  # "Memphis, Oregon 93654": a state in an address, not a person
             elif strength == AMBIGUOUS and is_given_name(match.group()) and _SPEAKER.match(text, match.start()):
@@ -108,8 +121,12 @@ class PersonNameRecognizer(EntityRecognizer):
         word = match.group()
         if len(word) < 2 or is_clinical_term(word):
             return False
-        if _HONORIFIC_BEFORE.search(text, max(0, match.start() - 8), match.start()):
-            return True  # "Mr. Small", "mr nicholson": an honorific names whatever follows, in any case
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if honorific:
+            # "Mr. Small", "mr nicholson": an honorific names whatever follows, in any case; but
+            # "changes in MS. Aspiration ..." ends a sentence about mental status: after "MS." and
+            # "MR." only a listed name.
+            return honorific.group().strip() not in ("MR.", "MS.", "ms.") or is_listed_name(word)
         if mixed and not word[0].isupper():
             return False
         if (

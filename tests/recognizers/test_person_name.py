@@ -30,6 +30,7 @@ def names(text: str) -> list[str]:
         ("Client Quillfeather Obrenovska reports poor sleep.", ["Quillfeather Obrenovska"]),
         ("Maria Obrenovska called twice.", ["Maria Obrenovska"]),
         ("Mr. Small and I talked.", ["Small"]),
+        ("HUSBAND HAS GOOD UNDERSTANDING, MRS BRUCER FAIR", ["BRUCER"]),
         ("Hi Mark, good to see you.", ["Mark"]),
         ("W. MAROTTA AWARE OF K 3.2", ["W. MAROTTA"]),
         ("MR. EDWIN PRZYBYLO IS AN 83 YR OLD MALE", ["EDWIN PRZYBYLO"]),
@@ -66,6 +67,10 @@ def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
         "risk assessment: si/hi denied, no plan",
         "PT TOLERATED WELL, TEAM AWARE",
         "So, hope, what do you mean?",  # lower case in a mixed-case note
+        "A: MS changes ?etiology. Monitor for changes in MS. Aspiration precautions.",
+        "ECHO showed 25% EF w/ 3-4+MR. Given total 6u PRBC",
+        "PT IS ALLERGIC TO MS AND ATIVAN",
+        "ABG w/ inc PaCO2 and SpO2 of 93%. r-ra sats 98%",
         "Okay, will do. Good morning, everyone.",
         "Well, grace period applies. So, summer plans?",
     ],
