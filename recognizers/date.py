@@ -18,12 +18,14 @@ _TIME_BEFORE = re.compile(
 _TIME_AFTER = re.compile(r"\s*(?:(?:-|–|to)\s*\d{4}\b|hrs?\b|h\b|:)", re.IGNORECASE)
 # Words that make "a/b" a setting, score or ratio rather than a date.
 _RATIO_BEFORE = re.compile(
-    r"\b(?:psv|ps|cpap|peep|simv|imv|ac|prvc|vent|bipap|bi-pap|flowby|settings?|pain|rated|rates|scale|"
-    r"score|level|strength|ratio|x)\b[^;\n]{0,20}$",
+    r"\b(?:psv|ps|ips|cpap|peep|simv|imv|ac|prvc|vent|bipap|bi-pap|flowby|settings?|pain|rated|rates|scale|"
+    r"score|level|strength|ratio|x|cp|angina|discomfort|c/o|co/ci)\b[^;\n]{0,20}$",
     re.IGNORECASE,
 )
+_VENT_BEFORE = re.compile(r"\b(?:ps|ips|psv|cpap|peep|bipap|bi-pap)\b[^;\n]{0,16}$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(
-    r"\s?(?:up|down|of|strength|ns|mg|mcg|cc|ml|%|th\b|x\b)|[^.;\n]{0,15}\bpain\b", re.IGNORECASE
+    r"\s?(?:up|down|of|strength|ns|mg|mcg|cc|ml|%|th\b|x\b|sem\b|murmur|cp\b|ips\b|psv\b|angina)|[^.;\n]{0,15}\bpain\b",
+    re.IGNORECASE
 )
 # Events a past history dates by year, written by hand from clinical vocabulary.
 _PAST_EVENTS = (
@@ -49,21 +51,22 @@ class ClinicalDateRecognizer(RegexRecognizer):
         (r"(?<![\d/.])(?<!\d-)(?P<value>\d{1,2}([/-])\d{1,2}\2(?:\d{4}|\d{2}))(?![\d/-])", 0.9),
         # Month/day without a year is weaker evidence (fractions, ratios). "HX:8/30", "MVA 12/07:"
         # are dates; "10:30/..." and "3-1/2" are not.
-        (r"(?<![\d/.])(?<!\d[:-])(?P<value>\d{1,2}/\d{1,2})(?![\d/]|[.:]\d)", 0.6),
+        (r"(?<![\d/.'+#])(?<!\d[:-])(?P<value>\d{1,2}/\d{1,2})(?![\d/A-Za-z]|[.:]\d)", 0.6),
         (rf"\b(?P<value>{_MON}\s*\d{{1,2}}{_ORD}(?:,?\s*\d{{4}})?)(?![\d:])", 0.85),
         (rf"\b(?P<value>\d{{1,2}}{_ORD}(?:[- ]){_MON}(?:(?:[- ]|,\s*)(?:\d{{4}}|\d{{2}}))?)\b", 0.85),
         (rf"\b(?P<value>{_MON}[\s,-]+(?:of\s+)?\d{{4}})\b", 0.8),
         # Month/year: 8/88, 11/92 (the second number cannot be a day).
-        (r"(?<![\d/.:-])(?P<value>(?:0?[1-9]|1[0-2])/(?:3[2-9]|[4-9]\d|0\d))(?![\d/:]|\.\d)", 0.7),
+        (r"(?<![\d/.:'-])(?P<value>(?:0?[1-9]|1[0-2])/(?:3[2-9]|[4-9]\d|0\d))(?![\d/:]|\.\d)", 0.7),
         # Years: "MI 1992", "CVA 2004"; and '92, 92' as in "s/p CABG '95", "CVA 74'".
-        (r"(?<![\d#$.,/-])(?P<value>(?:19[0-9]\d|20[0-3]\d))(?![\d/-]|[.,:]\d|\s*(?:mg|mcg|ml|cc|units?|kcal|cal|calories|mls|g\b|kg|meq|%|lbs?|pts?))", 0.5),
+        (r"(?<![\d#$.,/-])(?P<value>(?:19[0-9]\d|20[0-3]\d))(?![\d/+-]|[.,:]\d|\s*(?:mg|mcg|ml|cc|units?|kcal|cal|calories|mls|g\b|kg|meq|%|lbs?|pts?))", 0.5),
         (r"(?<![\w'])(?P<value>'\d{2})(?![\w'])", 0.6),
         # Two-digit years of past events in a history section: "PMH: CABG 81, MI 92" (see accept).
         (rf"\b(?:{_PAST_EVENTS})\s+(?:in\s+)?(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5),
         # "the 14th", "on the 3rd." (not "the 5th floor", "the 2nd dose").
         (r"\bthe\s+(?P<value>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
          r"(?!\s+(?!(?:of|at|and|or|to|in|for|when|with|until|by)\b)[a-z])", 0.6),
-        (r"(?<![\w'])(?P<value>\d{2}')(?![\w'])", 0.6),
+        # "CVA 74'": only after a past event ("HOB 30'", "HR 70-80'" are degrees and ranges).
+        (rf"\b(?:{_PAST_EVENTS})\s+(?P<value>\d{{2}}')(?![\w'])", 0.6),
     ]
 
     def accept(self, text: str, start: int, end: int) -> bool:
@@ -89,8 +92,13 @@ class ClinicalDateRecognizer(RegexRecognizer):
             m, d = (int(x) for x in value.split("/"))
             if m < d <= 4:
                 return False  # 1/2, 2/3, 3/4: fractions
-            # Vent settings (PSV 10/5, PEEP) and scores (pain 5/10) have a small second number.
+            # Vent settings (PSV 10/5, CPAP 5/18, PEEP) and scores (pain 5/10) have a small
+            # second number; 5/5 and 10/10 are settings, strength and pain scores.
             if d <= 10 and _RATIO_BEFORE.search(text, max(0, start - 32), start):
+                return False
+            if d <= 25 and _VENT_BEFORE.search(text, max(0, start - 24), start):
+                return False
+            if m == d and d in (5, 10):
                 return False
             if _RATIO_AFTER.match(text, end):
                 return False  # "1/2 up", "1/2 NS", "3/10 pain"

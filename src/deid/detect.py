@@ -98,15 +98,20 @@ class Detector:
         self, pieces: list[tuple[int, str]], counts: list[int], size: int
     ) -> Iterator[list[Finding]]:
         texts = [p for _, p in pieces]
-        found = [
-            self._recognize(text, artifacts)
-            for text, artifacts in zip(texts, self.nlp_engine.tokenize(texts))
-        ]
-        if self.ner is not None:
-            self._add_ner(texts, found, size)
-        results = iter(
-            [_to_finding(r, offset) for r in results] for (offset, _), results in zip(pieces, found)
-        )
+        # spaCy keeps every new string (names, numbers) in its vocabulary for good: over millions
+        # of notes that grows without bound. A memory zone frees them when the batch is done, so
+        # nothing from spaCy (Docs, tokens) may outlive it: findings are plain values.
+        with self.nlp_engine.get_nlp(self.language).memory_zone():
+            found = [
+                self._recognize(text, artifacts)
+                for text, artifacts in zip(texts, self.nlp_engine.tokenize(texts))
+            ]
+            if self.ner is not None:
+                self._add_ner(texts, found, size)
+            notes = [
+                [_to_finding(r, offset) for r in results] for (offset, _), results in zip(pieces, found)
+            ]
+        results = iter(notes)
         for count in counts:
             note: list[Finding] = []
             for _ in range(count):

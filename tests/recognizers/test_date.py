@@ -39,6 +39,9 @@ def dates(text: str) -> list[str]:
         ("MVA 12/07: right tibia fx", ["12/07"]),
         ("cultures drawn on the 11th. One set", ["11th"]),
         ("knows it is 2020, not sure of month", ["2020"]),
+        ("s/p CVA 74' and MI in 2001", ["2001", "74'"]),
+        ("Sputum drawn on 5/5 grew GNR", ["5/5"]),
+        ("Hemodialysis 8/9 or 8/10, HCT 30 POST 3/3 TX", ["3/3", "8/10", "8/9"]),
     ],
 )
 def test_dates(text: str, expected: list[str]) -> None:
@@ -66,6 +69,10 @@ def test_dates(text: str, expected: list[str]) -> None:
         "moved to the 5th floor, 2nd dose given",
         "3-1/2 tabs at 10:30/11",
         "FAMILY PRESENT TILL APPROX 2030.",
+        "Pt remained at 5/5, 40% till 4PM; on CPAP .4%, 5/18. cpap 5/15 ips",
+        "CP 4/10, then #4/10; c/o 5/10 pain; developed severe 10/10 angina",
+        "HR 70'S +3/6 SEM; bp 120-140'2/70's; HOB 30'; Hr 70-80' nsr",
+        "AFTER APPROX. 11/2HR, INCREASE RATE; DUMPED 2000+.",
         "back from KUB ~ 1930. both negative; ptt due 2030.",
     ],
 )
