@@ -80,6 +80,10 @@ _NOT_EMPLOYER = _FUNCTION_WORDS | frozenset(
     "so when where which who as until work night nights times least all first noon lunch dinner "
     "bedtime moment it is was and school church time".split()
 )
+# "... Mental Health Clinic", "... Wellness Center": a general kind made specific by what precedes it.
+_SPECIFIC_BEFORE = re.compile(
+    r"\b(?:mental\s+health|wellness|behavioral|counseling|therapy|psychiatric|psychological)\s+$", re.IGNORECASE
+)
 # Kinds specific enough that one ordinary word before them is a name even in capitals
 # ("SUNRISE PSYCHOLOGICAL SERVICES", "BRIGHT MIDDLE SCHOOL"); "CANCER CENTER" is not one.
 _SPECIFIC_KINDS = re.compile(
@@ -112,7 +116,10 @@ class OrganizationRecognizer(EntityRecognizer):
                 continue  # "CO", "INC" in capitals are cardiac output and "increased"
             start = self._name_start(
                 text, kind.start(), mixed, bool(_STRONG_KINDS.fullmatch(kind.group())),
-                specific=bool(_SPECIFIC_KINDS.fullmatch(kind.group())),
+                specific=bool(
+                    _SPECIFIC_KINDS.fullmatch(kind.group())
+                    or _SPECIFIC_BEFORE.search(text, max(0, kind.start() - 30), kind.start())
+                ),
             )
             if start is None:
                 continue
@@ -169,8 +176,8 @@ class OrganizationRecognizer(EntityRecognizer):
                 proper = proper or not is_common_word(bare) or bool(strong_kind and (name_strength(bare) or is_city(bare)))
             words += 1
             start = pos = m.start()
-        if start is not None and not mixed and words < 2 and not (proper or specific):
-            return None
+        if start is not None and not mixed and not (proper or specific or (strong_kind and words >= 2)):
+            return None  # "ALSO RECEIVED GENERAL", "poss rehab": ordinary words before a weak kind word
         return start
 
     @staticmethod

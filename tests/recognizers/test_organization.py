@@ -34,6 +34,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("MY KID'S SCHOOL, BRIGHT MIDDLE SCHOOL, KEEPS CALLING", [("BRIGHT MIDDLE SCHOOL", "ORGANIZATION")]),
         ("PROGRESS NOTE\nSUNRISE PSYCHOLOGICAL SERVICES\n44090 JARED MILLS", [("SUNRISE PSYCHOLOGICAL SERVICES", "FACILITY")]),
         ("driving them to appointments at hodge children's hospital.", [("hodge children's hospital", "FACILITY")]),
+        ("THERAPY NOTE\nBLUE SKY MENTAL HEALTH CLINIC\n", [("BLUE SKY MENTAL HEALTH CLINIC", "FACILITY")]),
     ],
 )
 def test_named_facilities_and_organizations(text: str, expected: list) -> None:
@@ -57,6 +58,8 @@ def test_named_facilities_and_organizations(text: str, expected: list) -> None:
         "TRANSIENT INCREASE FOR COUPLE OF HOURS AT TIME OF DOSE INCREASE.",
         "meeting w/ social work for emotional support due to stress",
         "works at home on weekends",
+        "PT ALSO RECEIVED GENERAL ANESTHESIA.",
+        "contact social worker concerning rehab placement",
     ],
 )
 def test_generic_places_are_not_names(text: str) -> None:
