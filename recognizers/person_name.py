@@ -14,6 +14,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term
+from deid.lexicon import FUNCTION_WORDS
 from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, is_listed_name, name_strength, warm
 from deid.places import is_state
 from deid.recognizer_kit import make_result
@@ -36,10 +37,19 @@ _INITIAL = 0.1
 
 
 def _not_a_name_shape(text: str, match: re.Match[str]) -> bool:
-    """Glued to a digit ("PaCO2", "SpO2", "B12") or with a one-letter part ("r-ra"): no name."""
-    return text[match.end() : match.end() + 1].isdigit() or (
-        "-" in match.group() and min(len(part) for part in match.group().split("-")) == 1
+    """Glued to a digit ("PaCO2", "SpO2", "B12"), with a one-letter part ("r-ra"), a pronoun or
+    function word ("He appears"; capitalized Will and May may be names), or "frank" before blood
+    ("FRANK BLEEDING"): no name, cue or not."""
+    word = match.group()
+    return (
+        text[match.end() : match.end() + 1].isdigit()
+        or ("-" in word and min(len(part) for part in word.split("-")) == 1)
+        or (word.lower() in FUNCTION_WORDS and not (len(word) > 2 and word[0].isupper() and is_given_name(word)))
+        or (word.lower() == "frank" and _BLOOD_AFTER.match(text, match.end()) is not None)
     )
+
+
+_BLOOD_AFTER = re.compile(r"\s+(?:blood|bloody|bleeding|pus|hematuria|hemoptysis|red)\b", re.IGNORECASE)
 # Honorifics and greetings before a name; reporting verbs after one.
 # "Mr.", "MRS BRUCER", "Ms Lee", "mr nicholson"; not "MS changes" (mental status), "3+MR. Given"
 # (mitral regurgitation) or "ms clears": "MR", "MS" and "ms" only with their period.
@@ -91,9 +101,11 @@ class PersonNameRecognizer(EntityRecognizer):
         results = []
         run: list[tuple[int, int, float]] = []
         for match in _TOKEN.finditer(text):
+            if _not_a_name_shape(text, match):
+                results += self._emit(run, mixed)
+                run = []
+                continue
             strength = self._strength(match.group(), mixed)
-            if strength and _not_a_name_shape(text, match):
-                strength = 0.0
             if strength and is_state(match.group()) and text[max(0, match.start() - 3) : match.start()].rstrip().endswith(","):
                 strength = 0.0  # "Memphis, Oregon 93654": a state in an address, not a person
             elif strength == AMBIGUOUS and is_given_name(match.group()) and _SPEAKER.match(text, match.start()):

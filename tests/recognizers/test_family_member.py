@@ -72,6 +72,8 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    "FAMILY NEPHEW CALLED MESSAGE LEFT TO CALL UNIT.",
+    "SOCIAL: HUSBAND NOTIFIED OF REINTUBATION",
     "Came with her husband.",
     "Her husband is supportive.",
     "His mother is supportive.",
