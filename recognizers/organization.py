@@ -53,6 +53,8 @@ _AFTER_PHRASE = re.compile(
     r"student|enrolled|attends?|attending|attended|teaches|teacher|manager|hired|fired|interview|"
     r"promoted|written\s+up|laid\s+off|quit|boss|coworkers?|supervisor|customers?)"
     r"\s+(?:[\w-]+\s+){0,3}?(?P<prep>at|for|by|with|in|from)"
+    # "CEO OF IBM" (not "owner of the house").
+    r"|(?:ceo|cfo|president|owner|founder|director)\s+of(?!\s+the\b)"
     # Words that are work words only with "at": "start at Safeway", "shifts at Walmart".
     r"|(?:start|started|starting|shifts?|hours|position|going\s+on|classes|meetings?|community|"
     r"counselor)\s+(?:[\w-]+\s+){0,2}?at"
@@ -91,6 +93,11 @@ _SPECIFIC_KINDS = re.compile(
     r"(?:center|services)|recovery\s+center|treatment\s+center|children'?s\s+hospital|"
     r"psychiatric\s+(?:center|hospital)|(?:middle|high|elementary)\s+school|elementary|junior\s+high|"
     r"academy|fellowship|ministries|church|realty|marketing|construction|logistics|insurance",
+    re.IGNORECASE,
+)
+_HOSPITAL_NAME_WORD = re.compile(
+    r"(?:memorial|general|regional|county|community|university|mercy|baptist|methodist|presbyterian|"
+    r"lutheran|adventist)\b",
     re.IGNORECASE,
 )
 _STRONG_KINDS = re.compile(r"hospital|medical\s+center|memorial|regional|hosp", re.IGNORECASE)
@@ -176,7 +183,9 @@ class OrganizationRecognizer(EntityRecognizer):
                 proper = proper or not is_common_word(bare) or bool(strong_kind and (name_strength(bare) or is_city(bare)))
             words += 1
             start = pos = m.start()
-        if start is not None and not mixed and not (proper or specific or (strong_kind and words >= 2)):
+        # "MEMORIAL HOSPITAL", "GENERAL HOSPITAL": words that name hospitals by themselves.
+        named_kind = strong_kind and words == 1 and start is not None and _HOSPITAL_NAME_WORD.match(text, start)
+        if start is not None and not mixed and not (proper or specific or named_kind or (strong_kind and words >= 2)):
             return None  # "ALSO RECEIVED GENERAL", "poss rehab": ordinary words before a weak kind word
         return start
 

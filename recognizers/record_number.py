@@ -26,11 +26,11 @@ class MemberIdRecognizer(RegexRecognizer):
 
 
 class AccountNumberRecognizer(RegexRecognizer):
-    """ACCOUNT_ID: claim, account, case and authorization numbers."""
+    """ACCOUNT_ID: claim, account, case, authorization, reference and order numbers."""
 
     ENTITY = "ACCOUNT_ID"
     NAME = "AccountNumberRecognizer"
-    PATTERNS = [(rf"\b(?:claim|account|acct|case|auth(?:orization)?|invoice)(?:\s+id)?{_SEP}{_ID}", 0.85)]
+    PATTERNS = [(rf"\b(?:claim|account|acct|case|auth(?:orization)?|invoice|ref|reference|confirmation|conf|order|ticket|tracking)(?:\s+id)?{_SEP}{_ID}", 0.85)]
 
 
 class LabeledSsnRecognizer(RegexRecognizer):

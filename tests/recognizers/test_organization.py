@@ -35,6 +35,8 @@ def found(text: str) -> list[tuple[str, str]]:
         ("PROGRESS NOTE\nSUNRISE PSYCHOLOGICAL SERVICES\n44090 JARED MILLS", [("SUNRISE PSYCHOLOGICAL SERVICES", "FACILITY")]),
         ("driving them to appointments at hodge children's hospital.", [("hodge children's hospital", "FACILITY")]),
         ("THERAPY NOTE\nBLUE SKY MENTAL HEALTH CLINIC\n", [("BLUE SKY MENTAL HEALTH CLINIC", "FACILITY")]),
+        ("63 YO MALE TRANSFERED FROM MEMORIAL HOSPITAL W SEVERE CMP", [("MEMORIAL HOSPITAL", "FACILITY")]),
+        ("UNEMPLOYED. HUSBAND CEO OF IBM.  SMOKER", [("IBM", "ORGANIZATION")]),
     ],
 )
 def test_named_facilities_and_organizations(text: str, expected: list) -> None:
@@ -59,6 +61,8 @@ def test_named_facilities_and_organizations(text: str, expected: list) -> None:
         "meeting w/ social work for emotional support due to stress",
         "works at home on weekends",
         "PT ALSO RECEIVED GENERAL ANESTHESIA.",
+        "HE WORKS AS OWNER OF THE HOUSE",
+        "ABDOMINAL INTERACTION DURING WORK OF BREATHING.",
         "contact social worker concerning rehab placement",
     ],
 )
