@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import TYPE_CHECKING, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -29,6 +29,7 @@ from deid.name_lexicon import is_common_word as is_frequent_word
 from deid.name_lexicon import is_listed_name, name_strength
 from deid.places import is_city
 from deid.recognizer_kit import make_result
+from deid.token_scan import Token, TokenScan
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -69,12 +70,6 @@ _SCORE_STRONG = 0.9  # "Dr." title, credential after the name
 _SCORE = 0.85  # role words, labels, signatures, ambiguous credentials, lower-case names
 
 
-class _Token(NamedTuple):
-    text: str
-    start: int
-    end: int
-
-
 class ClinicianRecognizer(EntityRecognizer):
     """Find clinicians' names from titles, roles, credentials and signature lines."""
 
@@ -105,7 +100,7 @@ class ClinicianRecognizer(EntityRecognizer):
         """Return CLINICIAN spans (the name only) found in ``text``."""
         if entities and "CLINICIAN" not in entities:
             return []
-        tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+        tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
         scan = _Scan(text, tokens)
         found: list[tuple[int, int, float]] = []
         for i in range(len(tokens)):
@@ -133,37 +128,13 @@ def _resolve(found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]
     return kept
 
 
-class _Scan:
-    """One text's tokens and the lookups the patterns share (not a recognizer)."""
+class _Scan(TokenScan):
+    """The clinician patterns over one text's tokens."""
 
-    def __init__(self, text: str, tokens: list[_Token]) -> None:
-        self.text = text
-        self.tokens = tokens
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        super().__init__(text, tokens)
         self.start_offsets = [tok.start for tok in tokens]
         self.ends = {tok.end: i for i, tok in enumerate(tokens)}
-        self._caps_lines: dict[int, bool] = {}
-
-    # -- helpers ------------------------------------------------------------------------------
-
-    def adjacent(self, i: int, j: int) -> bool:
-        """Whether consecutive tokens i and j sit on one line with little between."""
-        gap = self.text[self.tokens[i].end : self.tokens[j].start]
-        return len(gap) <= 3 and "\n" not in gap and "\r" not in gap
-
-    def tok(self, i: int) -> Optional[_Token]:
-        """Token i, or None past either end."""
-        return self.tokens[i] if 0 <= i < len(self.tokens) else None
-
-    def line_is_caps(self, pos: int) -> bool:
-        """Whether the line holding ``pos`` is written in capitals."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        if line_start not in self._caps_lines:
-            line_end = self.text.find("\n", pos)
-            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-            letters = [c for c in line if c.isalpha()]
-            upper = sum(c.isupper() for c in letters)
-            self._caps_lines[line_start] = len(letters) >= 4 and upper >= 0.8 * len(letters)
-        return self._caps_lines[line_start]
 
     def name_ok(self, i: int, *, strong: bool, allow_lower: bool) -> bool:
         """Whether token i can be part of a person's name after (or before) a cue."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import TYPE_CHECKING, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -26,6 +26,7 @@ from deid.lexicon import (
 from deid.name_lexicon import is_common_word as is_frequent_word
 from deid.name_lexicon import name_strength
 from deid.recognizer_kit import make_result
+from deid.token_scan import Token, TokenScan
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -45,12 +46,6 @@ _APPOSITION_CLOSERS = frozenset(",.;:)")
 _MAX_NAME_TOKENS = 3
 _SCORE = 0.9
 _SCORE_WEAK = 0.85  # lower-case names and "Ann, her mother," appositions
-
-
-class _Token(NamedTuple):
-    text: str
-    start: int
-    end: int
 
 
 class FamilyMemberRecognizer(EntityRecognizer):
@@ -98,35 +93,8 @@ class FamilyMemberRecognizer(EntityRecognizer):
         return make_result(self, "RELATIVE", start, end, score, "name next to a relation word")
 
 
-class _Scan:
-    """One text's tokens and the lookups the patterns share (not a recognizer)."""
-
-    def __init__(self, text: str, tokens: list[_Token]) -> None:
-        self.text = text
-        self.tokens = tokens
-        self._caps_lines: dict[int, bool] = {}
-
-    # -- helpers ------------------------------------------------------------------------------
-
-    def adjacent(self, i: int, j: int) -> bool:
-        """Whether tokens i and j (i < j, consecutive) sit on one line with little between."""
-        gap = self.text[self.tokens[i].end : self.tokens[j].start]
-        return len(gap) <= 3 and "\n" not in gap and "\r" not in gap
-
-    def tok(self, i: int) -> Optional[_Token]:
-        """Token i, or None past either end."""
-        return self.tokens[i] if 0 <= i < len(self.tokens) else None
-
-    def line_is_caps(self, pos: int) -> bool:
-        """Whether the line holding ``pos`` is written in capitals."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        if line_start not in self._caps_lines:
-            line_end = self.text.find("\n", pos)
-            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-            letters = [c for c in line if c.isalpha()]
-            upper = sum(c.isupper() for c in letters)
-            self._caps_lines[line_start] = len(letters) >= 4 and upper >= 0.8 * len(letters)
-        return self._caps_lines[line_start]
+class _Scan(TokenScan):
+    """The relation patterns over one text's tokens."""
 
     def relation_at(self, i: int) -> Optional[tuple[int, bool]]:
         """If a relation word (or phrase) starts at token i: (index of its last token,
@@ -342,14 +310,14 @@ class _Scan:
         return [(start, end, _SCORE if tok.text == "(" else _SCORE_WEAK)]
 
 
-def _split_relation_hyphen(match: re.Match[str]) -> list[_Token]:
+def _split_relation_hyphen(match: re.Match[str]) -> list[Token]:
     """A token, or "DAUGHTER-KRISSY" as relation word, hyphen and name ("step-dad" stays whole)."""
     word, start = match.group(), match.start()
     head, dash, rest = word.partition("-")
     if not dash or not rest or _is_relation_word(word) or not _is_relation_word(head) or _is_relation_word(rest):
-        return [_Token(word, start, match.end())]
+        return [Token(word, start, match.end())]
     at = start + len(head)
-    return [_Token(head, start, at), _Token("-", at, at + 1), _Token(rest, at + 1, match.end())]
+    return [Token(head, start, at), Token("-", at, at + 1), Token(rest, at + 1, match.end())]
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:

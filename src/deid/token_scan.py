@@ -1,0 +1,42 @@
+"""Word tokens of a note and the lookups that context recognizers (relatives, clinicians) share."""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+
+class Token(NamedTuple):
+    """A token's text and its offsets in the note."""
+
+    text: str
+    start: int
+    end: int
+
+
+class TokenScan:
+    """One text's tokens: adjacency, bounds-checked access and per-line capitals (not a recognizer)."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self._caps_lines: dict[int, bool] = {}
+
+    def adjacent(self, i: int, j: int) -> bool:
+        """Whether consecutive tokens i and j sit on one line with little between."""
+        gap = self.text[self.tokens[i].end : self.tokens[j].start]
+        return len(gap) <= 3 and "\n" not in gap and "\r" not in gap
+
+    def tok(self, i: int) -> Optional[Token]:
+        """Token i, or None past either end."""
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def line_is_caps(self, pos: int) -> bool:
+        """Whether the line holding ``pos`` is written in capitals."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if line_start not in self._caps_lines:
+            line_end = self.text.find("\n", pos)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            letters = [c for c in line if c.isalpha()]
+            upper = sum(c.isupper() for c in letters)
+            self._caps_lines[line_start] = len(letters) >= 4 and upper >= 0.8 * len(letters)
+        return self._caps_lines[line_start]
