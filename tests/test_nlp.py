@@ -37,3 +37,14 @@ def test_missing_model_is_a_clear_error_and_never_a_download() -> None:
 
     with pytest.raises(ConfigError, match="never downloads"):
         _load_nlp_engine(EngineConfig(model="en_core_web_nonexistent_model"))
+
+
+def test_detection_does_not_grow_spacys_vocabulary(detector) -> None:
+    """Every note brings new strings (names, numbers); a memory zone per batch frees them, so a
+    long extract does not grow spaCy's string store without bound."""
+    strings = detector.nlp_engine.get_nlp("en").vocab.strings
+    notes = [f"Client Zqx{i:05d}vor met Ylm{i:05d}arq at Hospital{i:05d}; MRN {7310000 + i}." for i in range(200)]
+    list(detector.detect_many(notes[:10]))
+    before = len(strings)
+    list(detector.detect_many(notes))
+    assert len(strings) == before

@@ -132,6 +132,11 @@ def is_clinical_term(word: str) -> bool:
 _CONTRACTION = re.compile(r"['’](?:m|ll|s|re|ve|d|t)$", re.IGNORECASE)
 
 
+def without_contraction(word: str) -> str:
+    """The word without a trailing contraction or possessive ("Client's" -> "Client")."""
+    return _CONTRACTION.sub("", word)
+
+
 def is_contraction(word: str) -> bool:
     """True for "I'm", "Let's", "don't": talk that follows speaker labels, never a name."""
     return _CONTRACTION.search(word) is not None

@@ -10,12 +10,11 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from deid.casing import MIXED, case_regime
-from deid.clinical_terms import is_clinical_term
+from deid.clinical_terms import is_clinical_term, without_contraction
 from deid.name_lexicon import is_common_word, name_strength
 from deid.places import is_city, is_state
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-_POSSESSIVE = re.compile(r"['’](?:m|ll|s|re|ve|d|t)$", re.IGNORECASE)
 # NER sees this much of the line on each side of a word it might explain: enough for its context.
 WINDOW_CHARS = 160
 
@@ -33,7 +32,7 @@ def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int
         return []
     starts, ends = _merged(covered)
     words = [
-        (m.start(), m.end(), _POSSESSIVE.sub("", m.group()))
+        (m.start(), m.end(), without_contraction(m.group()))
         for m in _WORD.finditer(text)
         if m.group()[0].isupper()
     ]
