@@ -65,6 +65,7 @@ _SIGNATURE_RE = re.compile(
 _ROLE_WORDS = frozenset(word for phrase in CLINICIAN_ROLES for word in phrase)
 _MAX_ROLE_LEN = max(len(phrase) for phrase in CLINICIAN_ROLES)
 _ROLE_FIRST_WORDS = frozenset(role[0] for role in CLINICIAN_ROLES)
+_OPENING_WORDS = CLINICIAN_TITLES | _ROLE_FIRST_WORDS | CLINICIAN_LABELS
 _MAX_NAME_TOKENS = 3
 _SCORE_STRONG = 0.9  # "Dr." title, credential after the name
 _SCORE = 0.85  # role words, labels, signatures, ambiguous credentials, lower-case names
@@ -103,9 +104,11 @@ class ClinicianRecognizer(EntityRecognizer):
         tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
         scan = _Scan(text, tokens)
         found: list[tuple[int, int, float]] = []
-        for i in range(len(tokens)):
-            found.extend(scan.after_title(i))
-            found.extend(scan.after_role(i))
+        for i, tok in enumerate(tokens):
+            # Only a title, a role's first word, a label or a prefix credential opens a pattern.
+            if tok.text.lower() in _OPENING_WORDS or tok.text in PREFIX_CREDENTIALS:
+                found.extend(scan.after_title(i))
+                found.extend(scan.after_role(i))
         found.extend(scan.after_signature())
         found.extend(scan.before_credentials())
         return [self._result(s, e, score) for s, e, score in _resolve(found)]

@@ -28,29 +28,30 @@ def make_result(
 
 
 class RegexRecognizer(EntityRecognizer):
-    """Subclass with ENTITY, NAME and PATTERNS = [(regex, score)]; a named group `value` narrows the span.
+    """Subclass with ENTITY, NAME and PATTERNS = [(regex, score)] or [(regex, score, cue)]; a named
+    group `value` narrows the span.
 
     Patterns are tried in order; a match inside one already found is skipped.
 
     Use it when the evidence (a label such as "DOB:" or "MRN") must be matched but not redacted,
     which Presidio's PatternRecognizer cannot express. Regexes are compiled once per class.
-    CUE, if set, is a quick regex that every match contains: a text without it is skipped, which
-    pays when the patterns open with long alternations tried at every word.
+    A cue is a quick regex that every match of its pattern contains: a text without it skips the
+    pattern, which pays when a pattern opens with a long alternation tried at every word.
     """
 
     ENTITY: ClassVar[str] = ""
     NAME: ClassVar[str] = ""
-    PATTERNS: ClassVar[list[tuple[str, float]]] = []
-    CUE: ClassVar[str | None] = None
+    PATTERNS: ClassVar[list[tuple[str, float] | tuple[str, float, str]]] = []
     FLAGS: ClassVar[int] = re.IGNORECASE | re.MULTILINE
-    _compiled: ClassVar[list[tuple[re.Pattern[str], float]]]
-    _cue: ClassVar[re.Pattern[str] | None]
+    _compiled: ClassVar[list[tuple[re.Pattern[str], float, re.Pattern[str] | None]]]
 
     def __init__(self) -> None:
         cls = type(self)
         if "_compiled" not in cls.__dict__:
-            cls._compiled = [(re.compile(p, cls.FLAGS), s) for p, s in cls.PATTERNS]
-            cls._cue = re.compile(cls.CUE, cls.FLAGS) if cls.CUE else None
+            cls._compiled = [
+                (re.compile(p, cls.FLAGS), s, re.compile(cue[0], cls.FLAGS) if cue else None)
+                for p, s, *cue in cls.PATTERNS
+            ]
         super().__init__(
             supported_entities=[cls.ENTITY], name=cls.NAME or cls.__name__, supported_language="en"
         )
@@ -70,11 +71,11 @@ class RegexRecognizer(EntityRecognizer):
         """Every match of every pattern, as the `value` group (or the whole match)."""
         if entities and self.ENTITY not in entities:
             return []
-        if self._cue is not None and self._cue.search(text) is None:
-            return []
         results = []
         taken: list[tuple[int, int]] = []  # patterns are in priority order; later ones fill gaps
-        for regex, score in self._compiled:
+        for regex, score, cue in self._compiled:
+            if cue is not None and cue.search(text) is None:
+                continue
             for match in regex.finditer(text):
                 group = "value" if "value" in regex.groupindex else 0
                 start, end = match.span(group)
