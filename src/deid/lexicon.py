@@ -336,7 +336,7 @@ NAME_WORDS: frozenset[str] = _words(
     baker carter miller hunter fisher banks rivers mills ford bush lee rice knight love
     moody strong sharp wise hart west north south east cross marsh field fields hall
     walker turner mason parker porter potter shepherd butler rush fox wolf bird swan lamb
-    bishop pope hale
+    bishop pope hale ed
     """
 )
 

@@ -21,6 +21,7 @@ POSITIVES = [
     ("Tom (husband) was present.", [(REL, "Tom")]),
     ("TOM (HUSBAND) PRESENT", [(REL, "TOM")]),
     ("SOCIAL:DAUGHTER-KRISSY---301 944-5032 & GRAND DAUGHTER-LUCI---301", [(REL, "KRISSY"), (REL, "LUCI")]),
+    ("Family: Son, Ed, was updated by MD today.", [(REL, "Ed")]),
     ("Ann Smith (pt's mother) called.", [(REL, "Ann Smith")]),
     ("pt's sister Ann visits weekly.", [(REL, "Ann")]),
     ("pt's dtr Ann brought her in.", [(REL, "Ann")]),
