@@ -165,7 +165,7 @@ class _Scan(TokenScan):
             if is_common_word(word, strong_cue=strong) and not named:
                 return False
             # A capitals line: an English word is no name unless a list says so ("SLIGHTLY, PT").
-            if self.line_is_caps(tok.start) and is_frequent_word(word) and not (named or name_strength(word)):
+            if self.english_word_in_capitals(i, word) and not named:
                 return False
             # Acronyms in mixed-case text ("PCP", "HTN") rarely have a vowel; names do.
             return self.line_is_caps(tok.start) or any(c in "AEIOUY" for c in word)

@@ -145,7 +145,7 @@ class _Scan(TokenScan):
             if is_common_word(word):
                 return False
             # A capitals line: an English word is no name unless a list says so ("NEPHEW CALLED MESSAGE").
-            if self.line_is_caps(tok.start) and is_frequent_word(word) and not name_strength(word):
+            if self.english_word_in_capitals(i, word):
                 return False
             # Acronyms in mixed-case text ("HTN", "CPS") rarely have a vowel; names do.
             return self.line_is_caps(tok.start) or any(c in "AEIOUY" for c in word)

@@ -130,13 +130,13 @@ class Detector:
             return []
         by_recognizer: list[tuple[EntityRecognizer, list[RecognizerResult]]] = []
         for recognizer in self.registry.recognizers:
-            found = recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts)
-            for result in found or ():
+            found = list(recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts) or ())
+            for result in found:
                 meta = result.recognition_metadata or {}
                 meta.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
                 meta.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
                 result.recognition_metadata = meta
-            by_recognizer.append((recognizer, list(found or ())))
+            by_recognizer.append((recognizer, found))
         plain: list[RecognizerResult] = []
         with_context: list[RecognizerResult] = []
         for recognizer, found in by_recognizer:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
+from deid.name_lexicon import is_common_word, name_strength
+
 
 class Token(NamedTuple):
     """A token's text and its offsets in the note."""
@@ -40,3 +42,8 @@ class TokenScan:
             upper = sum(c.isupper() for c in letters)
             self._caps_lines[line_start] = len(letters) >= 4 and upper >= 0.8 * len(letters)
         return self._caps_lines[line_start]
+
+    def english_word_in_capitals(self, i: int, word: str) -> bool:
+        """Whether token i (as `word`) is an ordinary English word, no listed name, on a capitals
+        line ("NEPHEW CALLED MESSAGE", "SLIGHTLY, PT"): there capitals say nothing about names."""
+        return self.line_is_caps(self.tokens[i].start) and is_common_word(word) and not name_strength(word)
