@@ -15,21 +15,12 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term
+from deid.facilities import FACILITY_KINDS
 from deid.lexicon import RELATION_WORDS
 from deid.name_lexicon import is_common_word, name_strength
 from deid.places import is_city
 from deid.recognizer_kit import make_result
 
-_FACILITY_KINDS = (
-    r"hospital|medical\s+center|med\s+ctr|health\s+center|health\s+system|healthcare|clinic|"
-    r"rehab(?:ilitation)?(?:\s+(?:center|hospital|facility))?|nursing\s+(?:home|center|facility)|"
-    r"care\s+center|hospice|infirmary|urgent\s+care|emergency\s+room|er|"
-    r"children'?s\s+hospital|psychiatric\s+(?:center|hospital)|behavioral\s+health(?:\s+center)?|treatment\s+center|"
-    r"counseling\s+center|detox|recovery\s+center|va|vamc|memorial|regional|general|hosp|"
-    r"wellness\s+center|center|centre|psychological\s+services|counseling\s+services|practice|"
-    r"family\s+therapy|crisis\s+stabilization\s+unit|residential\s+treatment|inpatient\s+unit|"
-    r"pavilion|crisis\s+center"
-)
 _ORG_KINDS = (
     r"llc|corporation|company|group|bank|university|college|school|high\s+school|"
     r"middle\s+school|junior\s+high|preschool|daycare|kindergarten|elementary(?:\s+school)?|academy|church|temple|synagogue|mosque|parish|"
@@ -39,7 +30,7 @@ _ORG_KINDS = (
     r"department|agency|studio|factory|warehouse|motors|insurance"
 )
 _KIND = re.compile(
-    rf"\b(?:(?P<fac>{_FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd))\.?)\b", re.IGNORECASE
+    rf"\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd))\.?)\b", re.IGNORECASE
 )
 # Kind first: "University of Akron", "Bank of America".
 _KIND_OF = re.compile(
@@ -65,6 +56,7 @@ _AFTER_PHRASE = re.compile(
     r"|\bletter\s+(?:for|to)\s+(?P<addressee>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,3}?)\s+(?:regarding|about|re:)",
     re.IGNORECASE,
 )
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 _WORD_BEFORE = re.compile(r"((?:St|Ste|Mt|Ft)\.|[A-Za-z][\w'&-]*)\s*$")
 _PLACE_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "ST.", "MT.", "FT."})
 # Words that end a name when walking back from its kind word ("transferred to the hospital",
@@ -131,7 +123,7 @@ class OrganizationRecognizer(EntityRecognizer):
             if start is None:
                 continue
             entity = "FACILITY" if kind.group("fac") else "ORGANIZATION"
-            results.append(self._result(entity, start, kind.end(), 0.8))
+            results.append(self._result(entity, start, kind.end(), 0.85))
         for named in _KIND_OF.finditer(text):
             start, end = named.span("name")
             last = named.group("name").split()[-1]
@@ -187,9 +179,10 @@ class OrganizationRecognizer(EntityRecognizer):
         named_kind = strong_kind and words == 1 and start is not None and _HOSPITAL_NAME_WORD.match(text, start)
         if start is not None and not mixed and not (proper or specific or named_kind or (strong_kind and words >= 2)):
             return None  # "ALSO RECEIVED GENERAL", "poss rehab": ordinary words before a weak kind word
+        if mixed and words == 1 and not proper and text[end : end + 1].islower() and _SENTENCE_START.search(text, 0, start):
+            return None  # "Continue family therapy": a capital that only opens a sentence
         return start
 
-    @staticmethod
     @staticmethod
     def _name_end(text: str, start: int, end: int, mixed: bool) -> int | None:
         """End of the employer's name after a work phrase; None when it is not a name.

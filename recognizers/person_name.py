@@ -12,7 +12,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.casing import MIXED, case_regime
+from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.lexicon import FUNCTION_WORDS
 from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, is_listed_name, name_strength, warm
@@ -97,10 +97,14 @@ class PersonNameRecognizer(EntityRecognizer):
         """Find runs of name words and score them."""
         if entities and "PERSON" not in entities:
             return []
-        mixed = case_regime(text) == MIXED
         results = []
         run: list[tuple[int, int, float]] = []
+        mixed = True
         for match in _TOKEN.finditer(text):
+            if run and not _joins(text, run[-1], match.start()):
+                results += self._emit(run, mixed)
+                run = []
+            mixed = regime_at(text, match.start()) == MIXED
             if _not_a_name_shape(text, match):
                 results += self._emit(run, mixed)
                 run = []

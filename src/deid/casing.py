@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 MIXED, UPPER, LOWER = "mixed", "upper", "lower"
 
+# A line with fewer letters ("Neuro: A&O") says too little about its own casing: it takes the note's.
+_MIN_LINE_LETTERS = 25
 
-@lru_cache(maxsize=64)
-def case_regime(text: str) -> str:
-    """'upper' when nearly all letters are capitals, 'lower' when nearly none are, else 'mixed'.
 
-    Cached: every recognizer asks about the same note.
-    """
-    upper = sum(map(str.isupper, text))
-    lower = sum(map(str.islower, text))
+def _regime(upper: int, lower: int) -> str:
     letters = upper + lower
     if letters == 0:
         return MIXED
@@ -23,3 +20,38 @@ def case_regime(text: str) -> str:
     if upper <= 0.01 * letters:
         return LOWER
     return MIXED
+
+
+@lru_cache(maxsize=64)
+def case_regime(text: str) -> str:
+    """'upper' when nearly all letters are capitals, 'lower' when nearly none are, else 'mixed'.
+
+    Cached: every recognizer asks about the same note.
+    """
+    return _regime(sum(map(str.isupper, text)), sum(map(str.islower, text)))
+
+
+@lru_cache(maxsize=64)
+def _line_regimes(text: str) -> tuple[list[int], list[str]]:
+    note = case_regime(text)
+    starts: list[int] = []
+    regimes: list[str] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        upper, lower = sum(map(str.isupper, line)), sum(map(str.islower, line))
+        starts.append(pos)
+        regimes.append(_regime(upper, lower) if upper + lower >= _MIN_LINE_LETTERS else note)
+        pos += len(line)
+    return starts, regimes
+
+
+def regime_at(text: str, pos: int) -> str:
+    """The casing of the line holding ``pos`` (the note's for a short line).
+
+    Notes mix styles: a header in capitals over a body typed in lower case ("MR. EDWIN P... is an
+    83 yr old male" then "social: ... suzette and ank"). Each line is judged on its own letters.
+    """
+    starts, regimes = _line_regimes(text)
+    if not starts:
+        return case_regime(text)
+    return regimes[max(0, bisect_right(starts, pos) - 1)]

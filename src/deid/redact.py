@@ -13,6 +13,7 @@ from itertools import islice, repeat
 from deid.config import EngineConfig, load_engine_config
 from deid.detect import Detector
 from deid.errors import KeyRequiredError
+from deid.facilities import without_kinds
 from deid.findings import Finding, resolve
 from deid.keyed import ENV_KEY, fingerprint, resolve_key
 from deid.known import Known, find_known
@@ -112,7 +113,7 @@ class Redactor:
         pieces: list[str] = []
         spans: list[Finding] = []
         cursor = 0
-        for f in resolve(candidates):
+        for f in without_kinds(text, resolve(candidates)):
             rule = self.policy.rule_for(f.entity_type)
             ctx = OperatorContext(f.entity_type, rule, self._key, patient_id)
             pieces += [text[cursor : f.start], operator_for(rule.action).apply(text[f.start : f.end], ctx)]

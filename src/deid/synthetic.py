@@ -184,19 +184,21 @@ _CHURCH_FMT = ["St. {saint} Catholic Church", "First Baptist Church of {city}",
                "Calvary Chapel {city}", "St. {saint}'s Episcopal Church", "Cornerstone Church"]
 _SAINTS = ["Mary", "Joseph", "John", "Luke", "Anne", "Francis", "Vincent", "Jude", "Paul",
            "Catherine", "Agnes", "Elizabeth", "Michael", "Patrick", "Bernadine", "Rose"]
+# "|" marks where a facility's name ends and its kind begins: the kind ("Hospital", "Counseling
+# Center") is not an identifier and stays in the redacted text, as in the PhysioNet annotations.
 _FACILITY_FMT = [
-    "Mercy General Hospital", "{city} Memorial Hospital", "St. {saint} Medical Center",
-    "St. {saint}'s ER", "{city} Regional Medical Center", "{last} Psychiatric Hospital",
-    "{city} Behavioral Health Center", "{last} Recovery Center", "{city} Community Clinic",
-    "{last} Family Health Center", "{city} Urgent Care", "{last} Memorial Hospital",
-    "{city} Crisis Stabilization Unit", "{last} House Residential Treatment",
-    "{city} VA Medical Center", "Good Samaritan Hospital", "{city} General Hospital",
-    "{last} Children's Hospital", "{city} Detox Center", "{last} Pavilion inpatient unit",
+    "Mercy General|Hospital", "{city} Memorial|Hospital", "St. {saint}|Medical Center",
+    "St. {saint}'s|ER", "{city} Regional|Medical Center", "{last}|Psychiatric Hospital",
+    "{city}|Behavioral Health Center", "{last}|Recovery Center", "{city} Community|Clinic",
+    "{last} Family|Health Center", "{city}|Urgent Care", "{last} Memorial|Hospital",
+    "{city}|Crisis Stabilization Unit", "{last} House|Residential Treatment",
+    "{city} VA|Medical Center", "Good Samaritan|Hospital", "{city} General|Hospital",
+    "{last}|Children's Hospital", "{city}|Detox Center", "{last} Pavilion|inpatient unit",
 ]
 _CLINIC_FMT = [
-    "{adj} Counseling Center", "{adj} Behavioral Health", "{last} Family Therapy",
-    "{city} Counseling Associates", "{adj} Psychological Services", "{last} & {last2} Therapy Group",
-    "{adj} Mental Health Clinic", "{city} Wellness Center", "{adj} Psychotherapy Associates",
+    "{adj}|Counseling Center", "{adj}|Behavioral Health", "{last}|Family Therapy",
+    "{city} Counseling Associates", "{adj}|Psychological Services", "{last} & {last2} Therapy Group",
+    "{adj} Mental Health|Clinic", "{city}|Wellness Center", "{adj} Psychotherapy Associates",
 ]
 _ADJ = ["Harbor View", "Pacific", "Summit", "Clearwater", "Bridgeway", "Oak Grove", "Riverbend",
         "Cornerstone", "Northside", "Lakeshore", "Evergreen", "Sunrise", "Blue Sky", "Mesa",
@@ -858,6 +860,13 @@ class _Builder:
         self.parts.append(s)
         self.pos += len(s)
 
+    def facility(self, s: str) -> None:
+        """A facility's name as the identifier, then its kind as plain text ("Calvert|Hospital")."""
+        name, _, kind = s.partition("|")
+        self.ent(name, "FACILITY")
+        if kind:
+            self.add(" " + kind)
+
 
 _PRON = {"f": ("she", "her", "her", "her"), "m": ("he", "him", "his", "him")}
 
@@ -1122,10 +1131,10 @@ class _Note:
         self.ent(self.pt.church, "ORGANIZATION")
 
     def s_fac(self, a: str) -> None:
-        self.ent(_fill(self.rng, self.rng.choice(_FACILITY_FMT)), "FACILITY")
+        self.b.facility(_fill(self.rng, self.rng.choice(_FACILITY_FMT)))
 
     def s_clinic(self, a: str) -> None:
-        self.ent(self.pt.clinic, "FACILITY")
+        self.b.facility(self.pt.clinic)
 
     def s_city(self, a: str) -> None:
         self.ent(self.pt.city if self.rng.random() < 0.3 else _city(self.rng), "CITY")
@@ -1322,7 +1331,7 @@ def _progress(n: _Note) -> None:
     sep = rng.choice(("\n", "\n", "  |  ", "    "))
     n.add(rng.choice(_TITLES) + "\n")
     if rng.random() < 0.5:
-        n.ent(pt.clinic, "FACILITY")
+        n.b.facility(pt.clinic)
         if rng.random() < 0.5:
             n.add("\n")
             n.address(_street(rng, n.fake), _city(rng), rng.choice(_STATES), _zip(rng))
@@ -1383,7 +1392,7 @@ def _progress(n: _Note) -> None:
                               "Place of service: 11 (office)", "Modality: phone")))
         else:
             n.add("Location: ")
-            n.ent(pt.clinic, "FACILITY")
+            n.b.facility(pt.clinic)
 
     def f_phone() -> None:
         n.add(rng.choice(("Phone: ", "Cell: ", "Contact #: ", "Home phone: ", "Mobile ")))
@@ -1496,7 +1505,7 @@ def _progress(n: _Note) -> None:
         n.add("-- ")
         n.ent(f"{c.first[0]}. {c.last}", "CLINICIAN")
         n.add(f", {c.cred}\n")
-        n.ent(pt.clinic, "FACILITY")
+        n.b.facility(pt.clinic)
     else:
         n.add("Electronically signed by ")
         n.ent(f"{c.first} {c.last}", "CLINICIAN")
