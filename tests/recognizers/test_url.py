@@ -22,6 +22,8 @@ def found(text: str) -> list[str]:
         ("her site www.danawhitfield.net", ["www.danawhitfield.net"]),
         ("posted on danaw.com/photos today", ["danaw.com/photos"]),
         ("ftp://files.example.edu/x", ["ftp://files.example.edu/x"]),
+        ("watch her channel at danacooks.tv tonight", ["danacooks.tv"]),
+        ("he sells on target.com now", ["target.com"]),
     ],
 )
 def test_urls(text: str, expected: list[str]) -> None:
@@ -29,7 +31,13 @@ def test_urls(text: str, expected: list[str]) -> None:
     assert found(text) == expected
 
 
-@pytest.mark.parametrize("text", ["pt.no change", "re.SOB at rest", "cont.PRN", "dana@example.com", "F41.1 and 3.5 mg"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pt.no change", "re.SOB at rest", "cont.PRN", "dana@example.com", "F41.1 and 3.5 mg",
+        "resp rate 14 to 20.tv 300 cc", "5 of pressure support.tv 150cc",
+    ],
+)
 def test_not_urls(text: str) -> None:
     """Run-together words, e-mail addresses, codes and numbers are not URLs."""
     assert found(text) == []
