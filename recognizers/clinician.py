@@ -48,9 +48,20 @@ def _credential_regex(credentials: frozenset[str]) -> str:
     return "|".join(forms)
 
 
+def _transpositions(credentials: frozenset[str]) -> frozenset[str]:
+    """Typos that swap two neighbouring letters of a long credential ("LICWS" for LICSW); none is
+    an English word or another credential."""
+    typos = set()
+    for cred in credentials:
+        if len(cred) >= 4 and cred.isalpha():
+            typos.update(cred[:k] + cred[k + 1] + cred[k] + cred[k + 2 :] for k in range(len(cred) - 1))
+    return frozenset(t for t in typos if t not in credentials and not is_frequent_word(t))
+
+
 _CRED_BOUNDS = r"(?<![\w.\-/])(?:{})(?![\w\-/])"
+_CRED_ANY_CASE = CREDENTIALS - CREDENTIALS_EXACT
 _CRED_ANY_CASE_RE = re.compile(
-    _CRED_BOUNDS.format(_credential_regex(CREDENTIALS - CREDENTIALS_EXACT)), re.IGNORECASE
+    _CRED_BOUNDS.format(_credential_regex(_CRED_ANY_CASE | _transpositions(_CRED_ANY_CASE))), re.IGNORECASE
 )
 _CRED_EXACT_RE = re.compile(_CRED_BOUNDS.format(_credential_regex(CREDENTIALS_EXACT)))
 # Credentials that are also US state abbreviations ("Baltimore, MD 21201").
@@ -67,6 +78,14 @@ _MAX_ROLE_LEN = max(len(phrase) for phrase in CLINICIAN_ROLES)
 _ROLE_FIRST_WORDS = frozenset(role[0] for role in CLINICIAN_ROLES)
 _OPENING_WORDS = CLINICIAN_TITLES | _ROLE_FIRST_WORDS | CLINICIAN_LABELS
 _MAX_NAME_TOKENS = 3
+# Particles inside surnames, joined to the word after them ("o rourke", "van Dyke", "de la Cruz").
+_PARTICLES = frozenset("o d de da di du del della la le van von der den ter st".split())
+
+
+def _parts(word: str) -> int:
+    """Words in a name token: the parts of a double-barrelled surname ("Stord-Painter") count."""
+    parts = word.split("-")
+    return len(parts) if len(parts) > 1 and all(len(p) >= 2 and p.isalpha() for p in parts) else 1
 _SCORE_STRONG = 0.9  # "Dr." title, credential after the name
 _SCORE = 0.85  # role words, labels, signatures, ambiguous credentials, lower-case names
 
@@ -198,12 +217,13 @@ class _Scan(TokenScan):
         title = self.tok(j)
         return title is not None and title.text.lower() in CLINICIAN_TITLES and self.adjacent(j, j + 1)
 
-    def is_initial(self, j: int) -> bool:
-        """Whether tokens j, j+1 are an initial such as "J." on one line."""
+    def is_initial(self, j: int, *, lower: bool = False) -> bool:
+        """Whether tokens j, j+1 are an initial such as "J." (or "j." where lower case is allowed)
+        on one line."""
         tok, dot = self.tok(j), self.tok(j + 1)
         return (
-            tok is not None and dot is not None and len(tok.text) == 1 and tok.text.isupper()
-            and dot.text == "." and self.adjacent(j, j + 1)
+            tok is not None and dot is not None and len(tok.text) == 1 and tok.text.isalpha()
+            and (lower or tok.text.isupper()) and dot.text == "." and self.adjacent(j, j + 1)
         )
 
     def name_forward(
@@ -222,6 +242,10 @@ class _Scan(TokenScan):
                 j += 2
                 continue
             lower_ok = allow_lower and not names
+            if self.is_particle(j) and self.name_ok(j + 1, strong=strong, allow_lower=lower_ok):
+                names.extend((j, j + 1))  # "Dr. o rourke", "Dr. van Dyke"
+                j += 2
+                continue
             if not self.name_ok(j, strong=strong, allow_lower=lower_ok):
                 break
             if names and self.tokens[j].text.islower():
@@ -233,34 +257,48 @@ class _Scan(TokenScan):
         if not names:
             return None
         if self.tokens[names[0]].text.islower() and len(names) > 1:
-            names = names[:1]
+            names = names[:2] if self.is_particle(names[0]) else names[:1]
         last = self.tokens[names[-1]]
         end = last.end - (2 if last.text.endswith(_POSSESSIVE) else 0)
         return self.tokens[names[0]].start, end, names[-1]
 
-    def name_backward(self, i: int) -> Optional[tuple[int, int]]:
-        """A capitalised name of 1-3 tokens ending at token i: (start, number of words)."""
+    def name_backward(self, i: int, *, allow_lower: bool = False) -> Optional[tuple[int, int]]:
+        """A name of 1-3 words ending at token i: (start, number of words). Capitalized, or in
+        lower case too when the credential after it is ("q. lander rrt"). A double-barrelled
+        surname counts its parts ("Stord-Painter MD" is two words)."""
         names: list[int] = []
         words = 0
         j = i
         while j >= 0 and words < _MAX_NAME_TOKENS:
             if names and not self.adjacent(j, j + 1):
                 break
-            if names and self.tokens[j].text == "." and self.is_initial(j - 1):
+            if names and self.tokens[j].text == "." and self.is_initial(j - 1, lower=allow_lower):
                 names.extend((j, j - 1))
                 words += 1
                 j -= 2
                 continue
             if names and self.tokens[j].text.endswith(_POSSESSIVE):
                 break
-            if not self.name_ok(j, strong=True, allow_lower=False):
+            if names and self.is_particle(j):
+                names.append(j)  # "Ann de la Cruz"
+                j -= 1
+                continue
+            if not self.name_ok(j, strong=True, allow_lower=allow_lower):
                 break
             names.append(j)
-            words += 1
+            words += _parts(self.tokens[j].text)
             j -= 1
         if not names:
             return None
         return self.tokens[names[-1]].start, words
+
+    def is_particle(self, j: int) -> bool:
+        """Whether token j is a surname particle joined to the next token ("o rourke", "van Dyke")."""
+        tok, nxt = self.tok(j), self.tok(j + 1)
+        return (
+            tok is not None and nxt is not None and tok.text.lower() in _PARTICLES
+            and self.adjacent(j, j + 1) and nxt.text[:1].isalpha() and len(nxt.text) >= 2
+        )
 
     def skip_title(self, j: int) -> bool:
         """Whether token j is a title ("Dr." or "Dr"), which after_title handles instead."""
@@ -377,7 +415,8 @@ class _Scan(TokenScan):
                 i -= 1
             if i < 0 or not self._close(i, start):
                 continue
-            found = self.name_backward(i)
+            # A credential in lower case ("rrt", "licsw") signs a name in lower case.
+            found = self.name_backward(i, allow_lower=not exact and self.text[start:end].islower())
             if found is None:
                 continue
             name_start, words = found

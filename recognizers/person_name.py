@@ -19,7 +19,9 @@ from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, 
 from deid.places import is_state
 from deid.recognizer_kit import make_result
 
-_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'\-]*[A-Za-z])?")
+# Letters with inner apostrophes and hyphens; a hyphen before an initial ends the word
+# ("CARAFATE-W. MAROTTA").
+_TOKEN = re.compile(r"[A-Za-z](?:(?:[A-Za-z']|-(?![A-Za-z]\.))*[A-Za-z])?")
 _SPACES = re.compile(r"[ \t]{1,2}")
 _AFTER_INITIAL = re.compile(r"\.[ \t]?")
 
@@ -110,6 +112,8 @@ class PersonNameRecognizer(EntityRecognizer):
                 run = []
                 continue
             strength = self._strength(match.group(), mixed)
+            if not strength and not mixed and len(match.group()) == 1 and text[match.end() : match.end() + 1] == ".":
+                strength = _INITIAL  # "d. renna": without capitals, a letter and a period is an initial
             if strength and is_state(match.group()) and text[max(0, match.start() - 3) : match.start()].rstrip().endswith(","):
                 strength = 0.0  # "Memphis, Oregon 93654": a state in an address, not a person
             elif strength == AMBIGUOUS and is_given_name(match.group()) and _SPEAKER.match(text, match.start()):

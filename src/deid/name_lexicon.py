@@ -71,19 +71,24 @@ def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozens
     return strength, first | last, common, capitalized, first
 
 
+def _key(word: str) -> str:
+    # The Census lists spell names without apostrophes: O'Brien is "obrien", D'Angelo "dangelo".
+    return word.lower().replace("'", "").replace("’", "")
+
+
 def name_strength(word: str) -> float:
     """STRONG, AMBIGUOUS or 0.0 for a single word, case-insensitively."""
-    return _tables()[0].get(word.lower(), 0.0)
+    return _tables()[0].get(_key(word), 0.0)
 
 
 def is_given_name(word: str) -> bool:
     """True when the word is on the Census given-name lists."""
-    return word.lower() in _tables()[4]
+    return _key(word) in _tables()[4]
 
 
 def is_listed_name(word: str) -> bool:
     """True when the word is on any Census name list, however often it is an ordinary word (Good, Day)."""
-    return word.lower() in _tables()[1]
+    return _key(word) in _tables()[1]
 
 
 def is_common_word(word: str) -> bool:

@@ -75,6 +75,16 @@ POSITIVES = [
     ("Orders signed on chart by Dr. Art White. Will stop", [(CLIN, "Art White")]),
     ("spoke at length w/ dr rizzo, dr small today", [(CLIN, "rizzo"), (CLIN, "small")]),
     ("PLAN IS TO GIVE SECOND UNIT.\nMURIELE WILLIAM RN \n\n", [(CLIN, "MURIELE WILLIAM")]),
+    # A signature in lower case, with a lower-case credential, and with a misspelt one.
+    ("all is well at this time. q. lander rrt", [(CLIN, "q. lander")]),
+    ("clinician: v. doyle, lcsw [recording started]", [(CLIN, "v. doyle")]),
+    ("support was given by chaplain & pat rixford licws, contact made", [(CLIN, "pat rixford")]),
+    ("Ann Lee, LCWS", [(CLIN, "Ann Lee")]),
+    # Double-barrelled surnames and surname particles.
+    ("Stord-Painter MD plans to attempt talc", [(CLIN, "Stord-Painter")]),
+    ("Dr. o rourke and Dr. Stronczek in room", [(CLIN, "o rourke"), (CLIN, "Stronczek")]),
+    ("Seen by Dr. van Dyke today.", [(CLIN, "van Dyke")]),
+    ("Ann de la Cruz, LCSW", [(CLIN, "Ann de la Cruz")]),
 ]
 
 NEGATIVES = [
@@ -117,6 +127,13 @@ NEGATIVES = [
     "Signed by Client.",
     "Therapist Notes",
     "Dr's note received.",
+    # Lower-case words before a lower-case credential are not signatures.
+    "the lcsw will call tomorrow",
+    "weekly lcsw visits continue",
+    "needs rrt eval in the am",
+    # A hyphenated word before an ambiguous credential is not a name.
+    "Pre-Op MD visit tomorrow",
+    "The X-Ray MD said so.",
 ]
 
 

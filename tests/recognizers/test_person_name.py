@@ -45,6 +45,12 @@ def names(text: str) -> list[str]:
         ("Melody shared that her fiance was admitted.", ["Melody"]),
         ("Repeat act 140. Reported to D. Phyl. Coags ok.", ["D. Phyl"]),
         ("MR. EDWIN PRZYBYLO is an 83 yr old male who presented", ["EDWIN PRZYBYLO"]),
+        # Initials in lower case, apostrophe names, an initial glued to a hyphen.
+        ("items in wallet. nsg (d. renna and j. o'brien) verified amt", ["d. renna", "j. o'brien"]),
+        ("GIVEN CARAFATE-W. MAROTTA AWARE-WILL START PROTONIX", ["W. MAROTTA"]),
+        ("Pt's neighbor Sean O'Brien visited.", ["Sean O'Brien"]),
+        # A lower-case line in a mixed-case note is read as lower case.
+        ("MR. EDWIN PRZYBYLO is an 83 yr old male.\nsocial: 2 children act as his health care proxys. suzette and her brother", ["EDWIN PRZYBYLO", "suzette"]),
     ],
 )
 def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
@@ -76,6 +82,7 @@ def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
         "He appears comfortable on current settings.",
         "Okay, will do. Good morning, everyone.",
         "Well, grace period applies. So, summer plans?",
+        "a. fib with rvr. s. aureus in sputum, x. ray pending",
     ],
 )
 def test_clinical_and_common_words_are_not_names(text: str) -> None:
