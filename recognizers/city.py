@@ -10,7 +10,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.casing import MIXED, case_regime
+from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.name_lexicon import is_common_word
 from deid.places import STATE_NAMES, STATES, STREET_SUFFIX, STREET_UNIT, is_city, is_state, us_cities
@@ -67,10 +67,10 @@ class CityRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Gazetteer cities with place context."""
-        mixed = case_regime(text) == MIXED
         found: dict[tuple[int, int, str], float] = {}
         for regex, score in ((_BEFORE_STATE, 0.85), (_AFTER_PHRASE, 0.6)):
             for m in _overlapping(regex, text):
+                mixed = regime_at(text, m.start("city")) == MIXED
                 has_zip = "zip" in regex.groupindex and m.group("zip") is not None
                 strong = score > 0.8
                 span = self._longest_city(text, m.start("city"), m.end("city"), mixed, strong=strong)
@@ -81,6 +81,7 @@ class CityRecognizer(EntityRecognizer):
                 if "zip" in regex.groupindex and m.group("zip"):
                     found[(*m.span("zip"), "ZIP")] = 0.9
         for m in _AFTER_STREET.finditer(text):
+            mixed = regime_at(text, m.start("city")) == MIXED
             street = re.findall(r"[A-Za-z]+", m.group("street"))
             if any(w.lower() in _NOT_TOWN or is_clinical_term(w) for w in street):
                 continue  # "16 and he has tolerated this well, ..." is no street line

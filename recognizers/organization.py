@@ -13,7 +13,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.casing import MIXED, case_regime
+from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.facilities import FACILITY_KINDS
 from deid.lexicon import RELATION_WORDS
@@ -63,7 +63,7 @@ _PLACE_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "ST.", "MT.", "FT
 # "needs another rehab").
 _FUNCTION_WORDS = frozenset(
     "of and & the for at to from in a an by with on or this that another other same local outside "
-    "nearest previous prior new old his her their its our your my go goes going went sent transfer "
+    "nearest previous prev prior new old his her their its our your my go goes going went sent transfer "
     "transferred needs need needed back home note notes session progress report summary plan "
     "assessment form letter visit".split()
 )
@@ -108,9 +108,9 @@ class OrganizationRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Find named facilities and organizations."""
-        mixed = case_regime(text) == MIXED
         results = []
         for kind in _KIND.finditer(text):
+            mixed = regime_at(text, kind.start()) == MIXED
             if kind.group("abbr") and not mixed:
                 continue  # "CO", "INC" in capitals are cardiac output and "increased"
             start = self._name_start(
@@ -125,6 +125,7 @@ class OrganizationRecognizer(EntityRecognizer):
             entity = "FACILITY" if kind.group("fac") else "ORGANIZATION"
             results.append(self._result(entity, start, kind.end(), 0.85))
         for named in _KIND_OF.finditer(text):
+            mixed = regime_at(text, named.start()) == MIXED
             start, end = named.span("name")
             last = named.group("name").split()[-1]
             if (mixed and last[0].isupper()) or not (is_common_word(last) or is_clinical_term(last)):
@@ -137,6 +138,7 @@ class OrganizationRecognizer(EntityRecognizer):
             if not inside and len(name) >= 3 and not is_clinical_term(name) and (name_strength(name) or not is_common_word(name)):
                 results.append(self._result("FACILITY", start, end, 0.7))
         for phrase in _AFTER_PHRASE.finditer(text):
+            mixed = regime_at(text, phrase.start()) == MIXED
             group = "name" if phrase.group("name") is not None else "addressee"
             if not mixed and (phrase.group("prep") or "at").lower() not in ("at", "from"):
                 continue  # "WORK WITH FAMILY": without capitals only "at" (or "laid off from") names a place

@@ -54,6 +54,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], float, bool], ...] = tuple(
             True,
         ),
         (
+            # Typos that keep the digits but lose the grouping ("240444-1243", "301 273 45166"):
+            # only inside parentheses of their own or after a phone label.
+            "misgrouped digits",
+            _START + r"(?=\d{3}[-. ]|\d{6}[-. ])(?P<area>\d{3})[-. ]?(?P<exchange>\d{3})[-. ]?\d{4,5}"
+            + _END,
+            0.6,
+            True,
+        ),
+        (
             "7-digit local",
             _START + r"(?P<exchange>\d{3})[-.\u2010-\u2015]\d{4}" + _END + _EXT + _END,
             0.7,
@@ -81,7 +90,15 @@ _AFTER_RE = re.compile(
     r"phone|tel|direct|main|pager)\b\)?",
     re.IGNORECASE,
 )
+_UNIT_AFTER = re.compile(r"[ \t]?(?:cc|ml|mls|mg|mcg|kg|g|l|units?|mmhg|%)(?![\w])", re.IGNORECASE)
+_OPEN_BEFORE = re.compile(r"\(\s?$")
+_CLOSE_AFTER = re.compile(r"\s?\)")
 _WINDOW_BEFORE = 40
+
+
+def _in_own_parentheses(text: str, start: int, end: int) -> bool:
+    """Whether the number stands alone in brackets: "(240444-1243)"."""
+    return _OPEN_BEFORE.search(text, max(0, start - 2), start) is not None and _CLOSE_AFTER.match(text, end) is not None
 _CONTEXT_BONUS = 0.15
 _EXT_BONUS = 0.05
 _MAX_SCORE = 0.95
@@ -133,7 +150,11 @@ class DeidPhoneRecognizer(EntityRecognizer):
         nanp_valid = all(
             groups.get(key) is None or groups[key][0] not in "01" for key in ("area", "exchange")
         )
+        if _UNIT_AFTER.match(text, match.end()):
+            return None  # "(500 600 7000 cc)": amounts, not a number to call
         label = self._nearest_label(text, match.start(), match.end())
+        if pattern_name == "misgrouped digits" and label is None and _in_own_parentheses(text, match.start(), match.end()):
+            label = "phone"
         if label == "id":
             if needs_context:
                 return None

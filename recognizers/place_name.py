@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from deid.casing import MIXED, case_regime
+from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.lexicon import CLINICIAN_TITLES, HONORIFICS, RELATION_WORDS
 from deid.name_lexicon import AMBIGUOUS, is_common_word, name_strength
@@ -69,7 +69,7 @@ class PlaceNameRecognizer(RegexRecognizer):
 
     def accept(self, text: str, start: int, end: int) -> bool:
         """A proper name: not a person's name alone, not a month, drug, state or ordinary word."""
-        if case_regime(text) != MIXED:
+        if regime_at(text, start) != MIXED:
             return self._after_travel(text, start, end)
         words = text[start:end].split()
         first = words[0].rstrip(".").lower()

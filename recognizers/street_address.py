@@ -2,7 +2,7 @@
 
 import re
 
-from deid.casing import MIXED, case_regime
+from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_never_a_name
 from deid.name_lexicon import STRONG, name_strength
 from deid.places import STREET_SUFFIX as _SUFFIX
@@ -51,7 +51,7 @@ class StreetAddressRecognizer(RegexRecognizer):
     def accept(self, text: str, start: int, end: int) -> bool:
         """In mixed case the street words are capitalized; in ALL-CAPS or lower-case notes they must
         not be function words or clinical terms ("3 WAY FOLEY IN PLACE", "50 BY DR")."""
-        if case_regime(text) == MIXED:
+        if regime_at(text, start) == MIXED:
             return not text[start:end].split()[1][0].islower()  # the lower-case pattern is not for mixed case
         words = _WORDS.findall(text, start, _suffix_end(text, start, end))
         if not words:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from deid.casing import MIXED, case_regime
+from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.lexicon import RELATION_WORDS
 from deid.name_lexicon import is_common_word, is_often_capitalized
@@ -59,7 +59,7 @@ class TransferDestinationRecognizer(RegexRecognizer):
             return False  # a bare "to"/"at" word that is not a hospital abbreviation
         if is_clinical_term(first) or first.lower() in RELATION_WORDS or is_state(first):
             return False
-        mixed = case_regime(text) == MIXED
+        mixed = regime_at(text, start) == MIXED
         if is_common_word(first):
             # "went to Harbor": in mixed case, a capitalized place-name word is a name.
             return mixed and first.istitle() and is_often_capitalized(first)

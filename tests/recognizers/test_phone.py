@@ -67,6 +67,10 @@ POSITIVES = [
         [(PHONE, "619-549-0329")],
     ),
     ("Fax:\n619-549-0329", [(PHONE, "619-549-0329")]),
+    # Digits kept, grouping lost: alone in parentheses or after a phone label.
+    ("social: pt's son ,dave, (240444-1243) was in ew", [(PHONE, "240444-1243")]),
+    ("son and grandson visited today.(301 273 45166) both met w/ sw", [(PHONE, "301 273 45166")]),
+    ("call son at 301 273 45166 later", [(PHONE, "301 273 45166")]),
 ]
 
 NEGATIVES = [
@@ -93,6 +97,10 @@ NEGATIVES = [
     "Score 27/30 on the MoCA.",
     "Reference 2025-0314-12.",
     "Invoice 1234-567-8901",
+    "ABG 7.35 then 240444-1243 on the flowsheet",
+    "301 273 45166",
+    "tv 400 (500 600 7000 cc) ok",
+    "intake 619 549 0329 ml over the shift",
 ]
 
 

@@ -1,0 +1,30 @@
+"""How a note's casing is judged: per note, and per line where a line says enough on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from deid.casing import LOWER, MIXED, UPPER, case_regime, regime_at
+
+
+@pytest.mark.parametrize(
+    ("text", "regime"),
+    [
+        ("Pt is alert and oriented, follows commands.", MIXED),
+        ("PT IS ALERT AND ORIENTED, FOLLOWS COMMANDS.", UPPER),
+        ("pt is alert and oriented, follows commands.", LOWER),
+        ("", MIXED),
+    ],
+)
+def test_case_regime(text: str, regime: str) -> None:
+    """A note is upper, lower or mixed case by the share of its capital letters."""
+    assert case_regime(text) == regime
+
+
+def test_each_long_line_has_its_own_regime() -> None:
+    """A lower-case line under a capitals header is lower case; a short line takes the note's regime."""
+    text = "MR. EDWIN SMITH IS AN 83 YR OLD MALE ADMITTED\nneuro: A&O\nsocial: pt's wife lives in a nursing home with her sister"
+    assert case_regime(text) == MIXED
+    assert regime_at(text, 3) == UPPER
+    assert regime_at(text, text.index("neuro")) == MIXED
+    assert regime_at(text, text.index("sister")) == LOWER
