@@ -17,7 +17,7 @@ from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.facilities import FACILITY_KINDS
 from deid.lexicon import RELATION_WORDS
-from deid.name_lexicon import is_common_word, name_strength
+from deid.name_lexicon import is_common_word, is_given_name, name_strength
 from deid.places import is_city
 from deid.recognizer_kit import make_result
 
@@ -38,7 +38,10 @@ _KIND_OF = re.compile(
     r"\s+of\s+(?:the\s+)?[A-Z][A-Za-z'&-]+(?:\s[A-Z][A-Za-z'&-]+){0,2})",
     re.IGNORECASE,
 )
-_SAINT = re.compile(r"\b(?:to|at|from|@|in|by)\s+(?P<name>(?:St|ST|Saint|SAINT)\.?\s+[A-Z][A-Za-z]+(?:'[sS])?)")
+# "to St. Mary's", "TO ST. MARY", "a bed @ St A.": a saint's name after a place preposition.
+_SAINT = re.compile(
+    r"(?:\b(?i:to|at|from|in|by)|@)\s+(?P<name>(?:St|ST|Saint|SAINT)\.?\s+(?:[A-Z][A-Za-z]+(?:'[sS])?|[A-Z](?=\.)))"
+)
 _AFTER_PHRASE = re.compile(
     r"\b(?:(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
     r"student|enrolled|attends?|attending|attended|teaches|teacher|manager|hired|fired|interview|"
@@ -135,7 +138,10 @@ class OrganizationRecognizer(EntityRecognizer):
             start, end = saint.span("name")
             name = saint.group("name").split()[-1].split("'")[0]
             inside = any(r.start <= start and end <= r.end for r in results)
-            if not inside and len(name) >= 3 and not is_clinical_term(name) and (name_strength(name) or not is_common_word(name)):
+            initial = len(name) == 1
+            # In capitals "ST" is also the ECG segment ("IN ST. ELEVATIONS"): a saint is a given name.
+            named = is_given_name(name) if name.isupper() else name_strength(name) or not is_common_word(name)
+            if not inside and (initial or len(name) >= 3 and not is_clinical_term(name) and named):
                 results.append(self._result("FACILITY", start, end, 0.7))
         for phrase in _AFTER_PHRASE.finditer(text):
             mixed = regime_at(text, phrase.start()) == MIXED

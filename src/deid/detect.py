@@ -24,6 +24,7 @@ from deid.ner import NoteSpacyRecognizer, ner_windows
 from deid.nlp import NoteNlpEngine
 from deid.paths import recognizers_dir
 from deid.plugins import Plugin, load_folder
+from deid.repeats import repeated
 
 log = logging.getLogger(__name__)
 _WHITESPACE = re.compile(r"\s")
@@ -112,11 +113,14 @@ class Detector:
                 [_to_finding(r, offset) for r in results] for (offset, _), results in zip(pieces, found)
             ]
         results = iter(notes)
+        pieces_left = iter(texts)
         for count in counts:
             note: list[Finding] = []
+            note_text = ""
             for _ in range(count):
                 note += next(results)
-            yield note
+                note_text += next(pieces_left)  # a note's pieces are consecutive slices of it
+            yield note + repeated(note_text, note)
 
     def _recognize(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """What Presidio's `AnalyzerEngine.analyze` does, without its per-note overheads.

@@ -37,6 +37,10 @@ def found(text: str) -> list[tuple[str, str]]:
         ("THERAPY NOTE\nBLUE SKY MENTAL HEALTH CLINIC\n", [("BLUE SKY MENTAL HEALTH CLINIC", "FACILITY")]),
         ("63 YO MALE TRANSFERED FROM MEMORIAL HOSPITAL W SEVERE CMP", [("MEMORIAL HOSPITAL", "FACILITY")]),
         ("UNEMPLOYED. HUSBAND CEO OF IBM.  SMOKER", [("IBM", "ORGANIZATION")]),
+        # A saint after a place preposition, in any case, or as an initial.
+        ("D/C TPN. TO GO TO ST. MARY ON TUESDAY PER CASE WORKER", [("ST. MARY", "FACILITY")]),
+        ("Social: Had a bed @ St A. but will need to be rescreened", [("St A", "FACILITY")]),
+        ("Pt went to St. Agnes for rehab.", [("St. Agnes", "FACILITY")]),
     ],
 )
 def test_named_facilities_and_organizations(text: str, expected: list) -> None:
@@ -64,6 +68,9 @@ def test_named_facilities_and_organizations(text: str, expected: list) -> None:
         "HE WORKS AS OWNER OF THE HOUSE",
         "ABDOMINAL INTERACTION DURING WORK OF BREATHING.",
         "contact social worker concerning rehab placement",
+        "Continue family therapy weekly.",
+        "PAIN WITH CHANGES IN ST. ELEVATIONS NOTED ON EKG",
+        "was o2 dep at prev rehab site",
     ],
 )
 def test_generic_places_are_not_names(text: str) -> None:
