@@ -25,6 +25,8 @@ _VERBS = (
     r"arrived|arrival|brought|enroute|en\s+route|medflight(?:ed)?|flown|seen|meeting"
 )
 _UNIT_NUMBER = re.compile(r"\s?\d")
+# A floor or unit number: one digit, then no unit, rate, range or decimal ("levo 2 mcg", "ps 5/5").
+_FLOOR_AFTER = re.compile(r"\s\d(?![\d/:%-]|\.\d)(?!\s*(?:mg|mcg|mic|cc|ml|l|lpm|units?|u|x|times|hrs?|hours?|days?|cm|mm|am|pm|%)\b)", re.IGNORECASE)
 # Hospital abbreviations end in H or MC (hospital, medical center): "to GH", "@ gbmc".
 _HOSPITAL_ABBREVIATION = re.compile(r"[a-z]{0,4}(?:h|mc)", re.IGNORECASE)
 
@@ -42,6 +44,9 @@ class TransferDestinationRecognizer(RegexRecognizer):
         # "TRANSFER QUARTERMAIN 2": a unit with its number needs no preposition.
         (r"\b(?:transfer|xfer|tx)\s+(?P<value>[A-Za-z][A-Za-z'-]*)(?=\s?\d{1,2}\b)", 0.5),
         (r"(?:\b(?:to|at|from|into)\s+(?:the\s+)?|@\s*|->\s*)(?P<value>[A-Za-z]{1,5})\b", 0.5),
+        # A building or unit with its floor after a place word: "found from quartermain 5",
+        # "ON QUARTERMAIN 2", "plan: Quartermain 2 this am".
+        (r"(?:\b(?:at|from|into|on|plan:?)\s+(?:the\s+)?|@\s*)(?P<value>[A-Za-z][A-Za-z'-]{3,})(?=\s\d\b)", 0.5),
     ]
 
     def accept(self, text: str, start: int, end: int) -> bool:
@@ -55,6 +60,10 @@ class TransferDestinationRecognizer(RegexRecognizer):
                 (first.isupper() or first.islower()) and len(first) >= 2
                 and not is_common_word(first) and not is_clinical_term(first)
             )
+        if _FLOOR_AFTER.match(text, end) and len(words) == 1 and not (
+            is_common_word(first) or is_clinical_term(first) or first.lower() in RELATION_WORDS or is_state(first)
+        ):
+            return True  # "quartermain 5": a name with its floor
         if not _after_transfer_phrase(text, start):
             return False  # a bare "to"/"at" word that is not a hospital abbreviation
         if is_clinical_term(first) or first.lower() in RELATION_WORDS or is_state(first):
