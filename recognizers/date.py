@@ -1,6 +1,7 @@
 """Dates in the forms clinical notes use: 3/14, 03/14/2025, 2025-03-14, Mar 14th, 14-MAR-2025, March 2025."""
 
 import re
+from datetime import date
 
 from deid.dates import parse_date
 from deid.recognizer_kit import RegexRecognizer
@@ -41,6 +42,28 @@ _DATE_BEFORE = re.compile(
 )
 
 
+_DAY_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{1,2})/(\d{1,2})")
+_DAY_RANGE = re.compile(r"\d{1,2}\s*(?:->|-|–|to)\s*(?=\d{1,2}\D*[A-Za-z])")  # then a day and a month
+_MONTH_DAY_HYPHEN = re.compile(r"\d{1,2}-\d{1,2}")
+# Words before a hyphenated month-day that rarely precede a range ("by 2-6", "from 7-8 pm" do).
+_HYPHEN_DATE_BEFORE = re.compile(
+    r"\b(?:on|since|dated|started|starting|placed|inserted|done|performed|admitted|discharged)\s+$", re.IGNORECASE
+)
+_PAUSE_AFTER = re.compile(
+    r"\s*(?:[,.;)](?!\d)|$)|\s+(?:for|at|and|with|when|after|before|then|but|where|pt|he|she|s/p)\b", re.IGNORECASE
+)
+
+
+def _consecutive(pair: re.Match[str]) -> bool:
+    """Whether "m/d/m/d" is two real dates, the second within a month after the first ("10/03/10/04")."""
+    m1, d1, m2, d2 = (int(g) for g in pair.groups())
+    try:
+        first, second = date(2000, m1, d1), date(2000 if m2 >= m1 else 2001, m2, d2)
+    except ValueError:
+        return False
+    return 0 < (second - first).days <= 31
+
+
 class ClinicalDateRecognizer(RegexRecognizer):
     """DATE; each match must parse as a real calendar date (no month 13, no 120/80 blood pressure)."""
 
@@ -48,6 +71,14 @@ class ClinicalDateRecognizer(RegexRecognizer):
     NAME = "ClinicalDateRecognizer"
     PATTERNS = [
         (r"(?<![\d/.-])(?P<value>\d{4}-\d{1,2}-\d{1,2})(?![\d/-])", 0.9),
+        # "11/21.93": a period before the year.
+        (r"(?<![\d/.])(?P<value>\d{1,2}/\d{1,2}\.(?:\d{4}|\d{2}))(?![\d./])", 0.85),
+        # "TREATMENTS 10/03/10/04": two days written as one (see accept).
+        (r"(?<![\d/.])(?P<value>\d{1,2}/\d{1,2}/\d{1,2}/\d{1,2})(?![\d/])", 0.7),
+        # "1->2 nov, 96", "3-4 March": a range of days before a month.
+        (rf"\b(?P<value>\d{{1,2}}\s*(?:->|-|–|to)\s*\d{{1,2}}{_ORD}[- ]{_MON}(?:(?:[- ]|,\s*)(?:\d{{4}}|\d{{2}}))?)\b", 0.85),
+        # "returned to OR on 7-8 for coiling": month-day after a date word (see accept).
+        (r"(?<![\d/.-])(?P<value>\d{1,2}-\d{1,2})(?![\d/-])", 0.6),
         (r"(?<![\d/.])(?<!\d-)(?P<value>\d{1,2}([/-])\d{1,2}\2(?:\d{4}|\d{2}))(?![\d/-])", 0.9),
         # Month/day without a year is weaker evidence (fractions, ratios). "HX:8/30", "MVA 12/07:"
         # are dates; "10:30/..." and "3-1/2" are not.
@@ -62,6 +93,8 @@ class ClinicalDateRecognizer(RegexRecognizer):
         (r"(?<![\w'])(?P<value>'\d{2})(?![\w'])", 0.6),
         # Two-digit years of past events in a history section: "PMH: CABG 81, MI 92" (see accept).
         (rf"\b(?:{_PAST_EVENTS})\s+(?:in\s+)?(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5),
+        # ... and the year listed after it: "CVA in 94 and 00".
+        (rf"\b(?:{_PAST_EVENTS})\s+(?:in\s+)?\d{{2}}\s*(?:,|&|and)\s*(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5),
         # "the 14th", "on the 3rd." (not "the 5th floor", "the 2nd dose").
         (r"\bthe\s+(?P<value>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
          r"(?!\s+(?!(?:of|at|and|or|to|in|for|when|with|until|by)\b)[a-z])", 0.6),
@@ -72,6 +105,18 @@ class ClinicalDateRecognizer(RegexRecognizer):
     def accept(self, text: str, start: int, end: int) -> bool:
         """Accept real calendar dates; a month/day without a year must not read as a ratio."""
         value = text[start:end]
+        if (pair := _DAY_PAIR.fullmatch(value)) is not None:
+            return _consecutive(pair)
+        if (days := _DAY_RANGE.match(value)) is not None:
+            return parse_date(value[days.end() :]) is not None
+        if _MONTH_DAY_HYPHEN.fullmatch(value):
+            # "7-8" is a range or a score more often than a date: only after a date word and
+            # before a pause or a function word ("on 7-8 for coiling", not "on 2-3 L").
+            return (
+                parse_date(value) is not None
+                and _HYPHEN_DATE_BEFORE.search(text, max(0, start - 12), start) is not None
+                and _PAUSE_AFTER.match(text, end) is not None
+            )
         if value.isdigit() and len(value) == 2:
             # A bare two-digit year only in a past-history section: the text since the last
             # blank line names one.

@@ -23,6 +23,7 @@ from deid.dates import parse_date
         ("1992", (1992, None, None), "1992"),
         ("sept 3", (None, 9, 3), "sep 23"),
         ("Feb 29", (None, 2, 29), "Mar 20"),
+        ("11/21.93", (1993, 11, 21), "12/11.93"),
     ],
 )
 def test_parse_and_shift(text: str, ymd: tuple, plus_20: str) -> None:

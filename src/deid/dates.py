@@ -19,6 +19,8 @@ _FORMS = [
     re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$"),
     # 3/14, 03/14/2025, 3-14-25
     re.compile(r"^(?P<m>\d{1,2})(?P<sep>[-/.])(?P<d>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?$"),
+    # 11/21.93: a period before the year
+    re.compile(r"^(?P<m>\d{1,2})(?P<sep>/)(?P<d>\d{1,2})\.(?P<y>\d{4}|\d{2})$"),
     # 14-MAR-2025, 14 March 2025, 14 Mar
     re.compile(rf"^(?P<d>\d{{1,2}}){_ORD}(?P<sep>[- ]){_MON}(?:(?:(?P=sep)|,\s*)(?P<y>\d{{4}}|\d{{2}}))?$", re.I),
     # Mar 14th, March 14, 2025, Mar. 14 2025

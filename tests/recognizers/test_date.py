@@ -42,6 +42,12 @@ def dates(text: str) -> list[str]:
         ("s/p CVA 74' and MI in 2001", ["2001", "74'"]),
         ("Sputum drawn on 5/5 grew GNR", ["5/5"]),
         ("Hemodialysis 8/9 or 8/10, HCT 30 POST 3/3 TX", ["3/3", "8/10", "8/9"]),
+        # Run-together, range and hyphen forms, and a listed past year.
+        ("HAD TREATMENTS 10/03/10/04 AND DUE FOR XRT", ["10/03/10/04"]),
+        ("11/21.93  neuro: pt alert", ["11/21.93"]),
+        ("nursing progress note     1->2 nov, 96   1900 - 0700", ["1->2 nov, 96"]),
+        ("He returned to OR on 7-8 for coiling.", ["7-8"]),
+        ("PMHX CVA in 94 and 00 affected (R) side.", ["00", "94"]),
     ],
 )
 def test_dates(text: str, expected: list[str]) -> None:
@@ -74,6 +80,11 @@ def test_dates(text: str, expected: list[str]) -> None:
         "HR 70'S +3/6 SEM; bp 120-140'2/70's; HOB 30'; Hr 70-80' nsr",
         "AFTER APPROX. 11/2HR, INCREASE RATE; DUMPED 2000+.",
         "back from KUB ~ 1930. both negative; ptt due 2030.",
+        "on 2-3 L nc overnight, then from 7-8 pm on room air",
+        "OVERBREATHING VENT BY 2-6,ABG-99/37/7.36",
+        "ABLE TO WEAN NEO TO OFF BY 10-10:30 PM.",
+        "BP 120/80/10/20; settings 10/5/10/5",
+        "ph 7.35/66.55",
     ],
 )
 def test_not_dates(text: str) -> None:
