@@ -12,7 +12,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
-from deid.name_lexicon import is_common_word
+from deid.name_lexicon import is_common_word, name_strength
 from deid.places import STATE_NAMES, STATES, STREET_SUFFIX, STREET_UNIT, is_city, is_state, us_cities
 from deid.recognizer_kit import make_result
 
@@ -31,6 +31,9 @@ _AFTER_PHRASE = re.compile(
     rf"to|in)\s+(?:in\s+|to\s+|from\s+|near\s+)?{_NAME}",
     re.IGNORECASE,
 )
+
+# "daughter Grace of Reisterstown", "Ann Lee of Towson": a town after a person's name and "of".
+_OF_AFTER_NAME = re.compile(rf"\b(?P<person>[A-Z][a-z]+)\s+of\s+{_NAME}")
 
 
 # The town after a street line: "9506 Hillcrest Ct #71, Riverside", "5264 3rd dr, in harrisonchester".
@@ -68,8 +71,10 @@ class CityRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Gazetteer cities with place context."""
         found: dict[tuple[int, int, str], float] = {}
-        for regex, score in ((_BEFORE_STATE, 0.85), (_AFTER_PHRASE, 0.6)):
+        for regex, score in ((_BEFORE_STATE, 0.85), (_AFTER_PHRASE, 0.6), (_OF_AFTER_NAME, 0.6)):
             for m in _overlapping(regex, text):
+                if "person" in regex.groupindex and not name_strength(m.group("person")):
+                    continue
                 mixed = regime_at(text, m.start("city")) == MIXED
                 has_zip = "zip" in regex.groupindex and m.group("zip") is not None
                 strong = score > 0.8

@@ -14,7 +14,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
-from deid.lexicon import FUNCTION_WORDS
+from deid.lexicon import FUNCTION_WORDS, RELATION_WORDS
+from deid.lexicon import is_common_word as is_common_word_in_notes
 from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, is_listed_name, name_strength, warm
 from deid.places import is_state
 from deid.recognizer_kit import make_result
@@ -51,6 +52,12 @@ def _not_a_name_shape(text: str, match: re.Match[str]) -> bool:
     )
 
 
+_HONORIFIC_INITIAL = re.compile(
+    r"(?<![\w+/-])(?:Mr|Mrs|Ms|Miss|MR|MRS|MS|MISS|mr|mrs|ms|miss)\.?[ \t]+(?P<initial>[A-Z])\.(?=\s)"
+)
+_AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<word>[A-Za-z][A-Za-z'-]*)\b")
+# Two or three lower-case letters and then a pause or a word: a piece of the name before it.
+_FRAGMENT_AFTER = re.compile(r"[ \t](?P<piece>[a-z]{2,3})(?=[ \t,.;:]|$)")
 _BLOOD_AFTER = re.compile(r"\s+(?:blood|bloody|bleeding|pus|hematuria|hemoptysis|red)\b", re.IGNORECASE)
 # Honorifics and greetings before a name; reporting verbs after one.
 # "Mr.", "MRS BRUCER", "Ms Lee", "mr nicholson"; not "MS changes" (mental status), "3+MR. Given"
@@ -64,7 +71,7 @@ _ROLE_BEFORE = re.compile(r"\b(?:client|patient|pt\.?|consumer)\s+$", re.IGNOREC
 _CUE_AFTER = re.compile(
     r"\s+(?:reports?|reported|states?|stated|says|said|denies|denied|endorses|endorsed|"
     r"presents?|presented|arrived|attended|shared|appears|appeared|agreed|described|expressed|"
-    r"acknowledged|identified|noted)\b",
+    r"acknowledged|identified|noted|called|phoned|visited|visiting)\b",
     re.IGNORECASE,
 )
 # A given name said to someone: "Good morning, Dawn.", "So, Mark, what ...", "Come on in, Patty."
@@ -132,7 +139,46 @@ class PersonNameRecognizer(EntityRecognizer):
             if strength:
                 run.append((match.start(), match.end(), strength))
         results += self._emit(run, mixed)
-        return results
+        results = [self._with_split_surname(text, r) for r in results]
+        extra = self._coordinated(text, results) + self._honorific_initials(text, results)
+        return sorted(results + extra, key=lambda r: r.start)
+
+    def _honorific_initials(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """"WITH MS S. CARE", "Mr. J. agreed": a person named by an initial after an honorific."""
+        return [
+            make_result(self, "PERSON", m.start("initial"), m.end("initial"), 0.6, "initial after an honorific")
+            for m in _HONORIFIC_INITIAL.finditer(text)
+            if not any(r.start <= m.start("initial") < r.end for r in results)
+        ]
+
+    def _coordinated(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """"suzette and ank": a word no list knows, joined by "and" to a found name, is a name too."""
+        out = []
+        for r in results:
+            m = _AND_AFTER.match(text, r.end)
+            if m is None or any(o.start <= m.start("word") < o.end for o in results):
+                continue
+            word = m.group("word")
+            mixed = regime_at(text, m.start("word")) == MIXED
+            if (
+                len(word) >= 3 and "'" not in word and not is_common_word(word) and not is_clinical_term(word)
+                and word.lower() not in FUNCTION_WORDS and word.lower() not in RELATION_WORDS
+                and (word[0].isupper() or not mixed)
+            ):
+                out.append(make_result(self, "PERSON", m.start("word"), m.end("word"), 0.6, "joined to a name by 'and'"))
+        return out
+
+    def _with_split_surname(self, text: str, result: RecognizerResult) -> RecognizerResult:
+        """"Mr. Bweighou se is ...": after an honorific, a short lower-case piece that is no word
+        is the rest of a surname a stray space split."""
+        m = _FRAGMENT_AFTER.match(text, result.end)
+        if (
+            m is None or not _HONORIFIC_BEFORE.search(text, max(0, result.start - 8), result.start)
+            or is_common_word_in_notes(m.group("piece")) or is_clinical_term(m.group("piece"))
+        ):
+            return result
+        result.end = m.end("piece")
+        return result
 
     @staticmethod
     def _cued(text: str, match: re.Match[str], mixed: bool) -> bool:
@@ -168,7 +214,8 @@ class PersonNameRecognizer(EntityRecognizer):
         if proper and (_TEAM_AFTER.match(text, match.end()) or _TEAM_BEFORE.search(text, max(0, match.start() - 24), match.start())):
             return True
         listed = name_strength(word) >= AMBIGUOUS or (mixed and is_given_name(word))
-        return listed and bool(_CUE_AFTER.match(text, match.end()))
+        # "Son called", "Sister visited": relation words are no names, even when listed (Son).
+        return listed and word.lower() not in RELATION_WORDS and bool(_CUE_AFTER.match(text, match.end()))
 
     @staticmethod
     def _unknown_proper(word: str, mixed: bool, after_given: bool) -> bool:

@@ -28,6 +28,8 @@ def found(rec, text: str) -> list[tuple[str, str]]:
         ("my new address is 5264 3rd dr, in harrisonchester.", [("harrisonchester", "CITY")]),
         ("86981 HOWARD LOCKS, BLACKWELLBURGH, MA 80276", [("80276", "ZIP"), ("BLACKWELLBURGH", "CITY")]),
         ("18485 hillcrest street, mcculloughville, wi 70928", [("mcculloughville", "CITY")]),
+        # A town after a person's name and "of".
+        ("family members including daughter Grace of Reisterstown visited", [("Reisterstown", "CITY")]),
     ],
 )
 def test_cities(text: str, expected: list) -> None:
@@ -42,6 +44,7 @@ def test_cities(text: str, expected: list) -> None:
         "went to the bathroom", "gave 2 tabs by mouth, and then rested",
         "4 LEAD EKG WAY, AND THEN",
         "up to 16 and he has tolerated this well, tolerated chest very well.",
+        "Pain of Reisterstown origin", "full range of motion",
     ],
 )
 def test_not_cities(text: str) -> None:

@@ -49,6 +49,12 @@ def names(text: str) -> list[str]:
         ("items in wallet. nsg (d. renna and j. o'brien) verified amt", ["d. renna", "j. o'brien"]),
         ("GIVEN CARAFATE-W. MAROTTA AWARE-WILL START PROTONIX", ["W. MAROTTA"]),
         ("Pt's neighbor Sean O'Brien visited.", ["Sean O'Brien"]),
+        # A word no list knows, joined by "and" to a name; a split surname; an initial after an honorific.
+        ("pt has 2 children who act as his health care proxys. suzette and ank", ["suzette", "ank"]),
+        ("CCU Transfer Note:    Mr. Bweighou se is a 70y/o male with CAD", ["Bweighou se"]),
+        ("NOT INVOLVED DIRECTLY WITH MS S. CARE. DAVID IS SPEAKING TO HIS WIFE", ["S", "DAVID"]),
+        ("Pt's friend Mark visited. Wendy called twice.", ["Mark", "Wendy"]),
+        ("They moved me to nights, I told Wendy and I'm just not sleeping", ["Wendy"]),
         # A lower-case line in a mixed-case note is read as lower case.
         ("MR. EDWIN PRZYBYLO is an 83 yr old male.\nsocial: 2 children act as his health care proxys. suzette and her brother", ["EDWIN PRZYBYLO", "suzette"]),
     ],
@@ -83,6 +89,8 @@ def test_finds_names_in_any_case(text: str, expected: list[str]) -> None:
         "Okay, will do. Good morning, everyone.",
         "Well, grace period applies. So, summer plans?",
         "a. fib with rvr. s. aureus in sputum, x. ray pending",
+        "Social: Son called, condition updated. Sister visited in a.m.",
+        "MS: A. O. X3, follows commands",
     ],
 )
 def test_clinical_and_common_words_are_not_names(text: str) -> None:

@@ -28,7 +28,7 @@ def found(text: str) -> list[str]:
         ("PT SENT TO ED AT GH. SOMNOLENT", ["GH"]),
         ("S/P IMI. Medflight to GH for emergent cath", ["GH"]),
         ("72 YR OLD MALE ADM FROM GH CATH LAB", ["GH"]),
-        ("PT MAY BE W/U BY GBMC FOR TRANSPLANT @ GBMC", ["GBMC"]),
+        ("PT MAY BE W/U BY GBMC FOR TRANSPLANT @ GBMC", ["GBMC", "GBMC"]),
         # A building with its floor after a place word, no transfer verb needed.
         ("pt's belongings found from quartermain 5.  @ this time pt aware", ["quartermain"]),
         ('pt states "pain is under control"    plan: QUARTERMAIN 2 this am', ["QUARTERMAIN"]),
@@ -58,6 +58,7 @@ def test_destinations(text: str, expected: list[str]) -> None:
         "NPO after MN, to OR with TEE",
         "up to chair with PT, back to bed",
         "she was started on hepat 1 pm",
+        "seen by Rich today, helped by each; BY BATH",
         "order to transfuse 2 additional units",
         "on levophed 2 mcg, on simv 5 overnight",
         "remained on psv 5/5, on cisatracurium 2.5",
