@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from deid.errors import DeidError
+from deid.findings import Cover
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -38,24 +38,6 @@ def tokens_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Maximal letter/digit runs inside text[start:end], as absolute offsets."""
     for m in _TOKEN.finditer(text, start, end):
         yield m.start(), m.end()
-
-
-class _Cover:
-    """Which characters a set of spans covers, answered by binary search."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, end - 1) - 1
-        return i >= 0 and self.ends[i] > start
 
 
 @dataclass
@@ -93,14 +75,14 @@ class EvalReport:
         """Score one note."""
         self.notes += 1
         self.chars += len(text)
-        pred_cover = _Cover((s, e) for s, e, _ in predicted)
-        gold_cover = _Cover((s, e) for s, e, _ in gold)
+        pred_cover = Cover((s, e) for s, e, _ in predicted)
+        gold_cover = Cover((s, e) for s, e, _ in gold)
         # Recall walks gold tokens against predictions; precision, predicted tokens against gold.
         self._tally(text, gold, pred_cover, self.by_label, self.recall, self.missed, show_text)
         self._tally(text, predicted, gold_cover, self.by_type, self.precision, self.false, show_text)
 
     @staticmethod
-    def _tally(text, spans, cover: _Cover, by_kind: dict, overall: Tally, errors: Counter, show_text: bool) -> None:
+    def _tally(text, spans, cover: Cover, by_kind: dict, overall: Tally, errors: Counter, show_text: bool) -> None:
         for start, end, kind in spans:
             tally = by_kind.setdefault(kind, Tally())
             for ts, te in tokens_in(text, start, end):

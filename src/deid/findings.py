@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -27,29 +28,66 @@ class Finding:
         return replace(self, action=action)
 
 
+class Cover:
+    """Which characters a set of spans covers, answered by binary search."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any covered character lies in [start, end)."""
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+
 def resolve(findings: Iterable[Finding]) -> list[Finding]:
     """Non-overlapping findings sorted by start: overlapping names merge, then the longer span wins, then the higher score."""
     merged = _merge_people([f for f in findings if f.end > f.start])
     chosen: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     # The recognizer is the last tie-break, so the result never depends on the input order.
     ranked = sorted(merged, key=lambda f: (-(f.end - f.start), -f.score, f.start, f.entity_type, f.recognizer))
     for f in ranked:
         # A finding that loses only part of its span keeps the rest: dropping it whole left the
         # characters no winner covers (half of a client's name) in the output.
-        for start, end in _uncovered(f.start, f.end, taken):
+        for start, end in taken.take(f.start, f.end):
             chosen.append(replace(f, start=start, end=end))
-            taken.append((start, end))
     return sorted(chosen, key=lambda f: f.start)
 
 
-def _uncovered(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    pieces = []
-    for s, e in sorted(t for t in taken if t[0] < end and t[1] > start):
-        if s > start:
-            pieces.append((start, s))
-        start = max(start, e)
-    return pieces + [(start, end)] if start < end else pieces
+class _Taken:
+    """Disjoint spans already given to a finding, sorted, looked up by binary search (a long
+    note has tens of thousands of findings: a linear scan per finding was quadratic)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def take(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Claim the parts of [start, end) no earlier span holds, and return them."""
+        i = max(bisect_right(self.starts, start) - 1, 0)
+        pieces = []
+        cursor = start
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.ends[i] > cursor:
+                if self.starts[i] > cursor:
+                    pieces.append((cursor, self.starts[i]))
+                cursor = self.ends[i]
+            i += 1
+        if cursor < end:
+            pieces.append((cursor, end))
+        for s, e in pieces:
+            k = bisect_right(self.starts, s)
+            self.starts.insert(k, s)
+            self.ends.insert(k, e)
+        return pieces
 
 
 def _merge_people(findings: list[Finding]) -> list[Finding]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from deid.clinical_terms import is_clinical_term
 from deid.entities import PERSON_ENTITIES
 from deid.facilities import name_end
-from deid.findings import Finding
+from deid.findings import Cover, Finding
 from deid.lexicon import CLINICIAN_LABELS, CLINICIAN_ROLES, CREDENTIALS, RELATION_WORDS
 from deid.name_lexicon import is_common_word
 
@@ -48,10 +48,10 @@ def repeated(text: str, findings: Sequence[Finding]) -> list[Finding]:
         r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(sources, key=len, reverse=True))) + r")(?![^\W_])",
         re.IGNORECASE,
     )
-    taken = sorted((f.start, f.end) for f in findings)
+    taken = Cover((f.start, f.end) for f in findings)
     out = []
     for m in pattern.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not taken.overlaps(m.start(), m.end()):
             out.append(Finding(m.start(), m.end(), sources[m.group().lower()], _SCORE, RECOGNIZER))
     return out
 
