@@ -20,8 +20,8 @@ def test_synthetic_therapy_notes(make_redactor) -> None:
     """On unseen synthetic progress notes and transcripts, recall and precision stay at their measured level."""
     records = [to_gold_record(n) for n in generate_notes(500, seed=20261123)]
     report = evaluate(records, make_redactor("research"))
-    assert report.recall.ratio >= 0.99, report.to_dict(top=10)  # issue 4's target (measured 0.9907)
-    assert report.precision.ratio >= 0.98, report.to_dict(top=10)
+    assert report.recall.ratio >= 0.99, report.to_dict(top=10)  # issue 4's target (measured 0.9923)
+    assert report.precision.ratio >= 0.98, report.to_dict(top=10)  # measured 0.9889
     for label in ("RELATIVE", "PATIENT", "CLINICIAN", "PHONE_NUMBER", "DATE", "DOB", "MRN", "EMAIL_ADDRESS"):
         assert report.by_label[label].ratio >= 0.97, (label, report.by_label[label])
 
@@ -42,8 +42,9 @@ def test_transcripts_flag_few_words(make_redactor) -> None:
 def test_physionet_dev(make_redactor) -> None:
     """On real ICU nursing notes (often ALL CAPS), recall and precision stay at their measured level."""
     report = evaluate(load_gold(PHYSIONET), make_redactor("research"))
-    assert report.recall.ratio >= 0.935, report.to_dict(top=10)  # measured 0.941
-    assert report.precision.ratio >= 0.77, report.to_dict(top=10)  # measured 0.777
-    for label, floor in {"RelativeProxyName": 0.935, "PTName": 0.93, "HCPName": 0.92, "Phone": 0.90,
-                         "Date": 0.975, "Location": 0.88}.items():
+    # Issue 4's targets: recall >= 0.98 overall and >= 0.99 for names and phones, precision >= 0.85.
+    assert report.recall.ratio >= 0.98, report.to_dict(top=10)  # measured 0.9815
+    assert report.precision.ratio >= 0.87, report.to_dict(top=10)  # measured 0.8781
+    for label, floor in {"RelativeProxyName": 0.99, "PTName": 0.99, "HCPName": 0.99, "Phone": 0.99,
+                         "Date": 0.99, "Location": 0.91}.items():
         assert report.by_label[label].ratio >= floor, (label, report.by_label[label])

@@ -113,13 +113,13 @@ class Detector:
                 [_to_finding(r, offset) for r in results] for (offset, _), results in zip(pieces, found)
             ]
         results = iter(notes)
-        pieces_left = iter(texts)
+        piece_texts = iter(texts)
         for count in counts:
             note: list[Finding] = []
-            note_text = ""
             for _ in range(count):
                 note += next(results)
-                note_text += next(pieces_left)  # a note's pieces are consecutive slices of it
+            # A note's pieces are consecutive slices of it: joined, they are the note.
+            note_text = "".join(next(piece_texts) for _ in range(count))
             yield note + repeated(note_text, note)
 
     def _recognize(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
