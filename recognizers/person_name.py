@@ -14,6 +14,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
+from deid.findings import Cover
 from deid.lexicon import FUNCTION_WORDS, RELATION_WORDS
 from deid.lexicon import is_common_word as is_common_word_in_notes
 from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, is_listed_name, name_strength, warm
@@ -108,12 +109,15 @@ class PersonNameRecognizer(EntityRecognizer):
             return []
         results = []
         run: list[tuple[int, int, float]] = []
-        mixed = True
+        mixed, line_end = True, -1
         for match in _TOKEN.finditer(text):
             if run and not _joins(text, run[-1], match.start()):
                 results += self._emit(run, mixed)
                 run = []
-            mixed = regime_at(text, match.start()) == MIXED
+            if match.start() > line_end:  # casing is judged per line: look it up once a line
+                mixed = regime_at(text, match.start()) == MIXED
+                newline = text.find("\n", match.start())
+                line_end = len(text) if newline < 0 else newline
             if _not_a_name_shape(text, match):
                 results += self._emit(run, mixed)
                 run = []
@@ -140,23 +144,24 @@ class PersonNameRecognizer(EntityRecognizer):
                 run.append((match.start(), match.end(), strength))
         results += self._emit(run, mixed)
         results = [self._with_split_surname(text, r) for r in results]
-        extra = self._coordinated(text, results) + self._honorific_initials(text, results)
+        found = Cover((r.start, r.end) for r in results)
+        extra = self._coordinated(text, results, found) + self._honorific_initials(text, found)
         return sorted(results + extra, key=lambda r: r.start)
 
-    def _honorific_initials(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    def _honorific_initials(self, text: str, found: Cover) -> list[RecognizerResult]:
         """"WITH MS S. CARE", "Mr. J. agreed": a person named by an initial after an honorific."""
         return [
             make_result(self, "PERSON", m.start("initial"), m.end("initial"), 0.6, "initial after an honorific")
             for m in _HONORIFIC_INITIAL.finditer(text)
-            if not any(r.start <= m.start("initial") < r.end for r in results)
+            if not found.overlaps(m.start("initial"), m.end("initial"))
         ]
 
-    def _coordinated(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    def _coordinated(self, text: str, results: list[RecognizerResult], found: Cover) -> list[RecognizerResult]:
         """"suzette and ank": a word no list knows, joined by "and" to a found name, is a name too."""
         out = []
         for r in results:
             m = _AND_AFTER.match(text, r.end)
-            if m is None or any(o.start <= m.start("word") < o.end for o in results):
+            if m is None or found.overlaps(m.start("word"), m.end("word")):
                 continue
             word = m.group("word")
             mixed = regime_at(text, m.start("word")) == MIXED

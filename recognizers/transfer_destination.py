@@ -26,7 +26,10 @@ _VERBS = (
 )
 _UNIT_NUMBER = re.compile(r"\s?\d")
 # A floor or unit number: one digit, then no unit, rate, range or decimal ("levo 2 mcg", "ps 5/5").
-_FLOOR_AFTER = re.compile(r"\s\d(?![\d/:%-]|\.\d)(?!\s*(?:mg|mcg|mic|cc|ml|l|lpm|units?|u|x|times|hrs?|hours?|days?|cm|mm|am|pm|%)\b)", re.IGNORECASE)
+_FLOOR_AFTER = re.compile(
+    r"\s\d(?![\d/:%-]|\.\d)(?!\s*(?:mg|mcg|mic|cc|ml|l|lpm|units?|u|x|times|hrs?|hours?|days?|cm|mm|am|pm|%)\b)",
+    re.IGNORECASE,
+)
 # Hospital abbreviations end in H or MC (hospital, medical center): "to GH", "@ gbmc".
 _HOSPITAL_ABBREVIATION = re.compile(r"[a-z]{0,4}(?:h|mc)", re.IGNORECASE)
 

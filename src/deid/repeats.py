@@ -24,8 +24,8 @@ RECOGNIZER = "RepeatInNote"
 _SPREAD = PERSON_ENTITIES | {"FACILITY", "ORGANIZATION", "CITY", "LOCATION"}
 _MIN_SCORE = 0.5  # only findings this sure are spread
 _SCORE = 0.5
-_MIN_LETTERS = 4
-_ROLE_WORDS = RELATION_WORDS | CLINICIAN_LABELS | frozenset(w for role in CLINICIAN_ROLES for w in role)  # "Ed", "Al", "Lee": too short to tell from abbreviations
+_MIN_LETTERS = 4  # "Ed", "Al", "Lee": too short to tell from abbreviations
+_ROLE_WORDS = RELATION_WORDS | CLINICIAN_LABELS | frozenset(w for role in CLINICIAN_ROLES for w in role)
 _WORD = re.compile(r"[^\W\d_]+")
 # spaCy's statistical NER is the least sure of the sources: its spans are not spread.
 _NOT_SPREAD_FROM = frozenset({"SpacyRecognizer"})
