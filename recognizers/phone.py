@@ -95,13 +95,14 @@ _OPEN_BEFORE = re.compile(r"\(\s?$")
 _CLOSE_AFTER = re.compile(r"\s?\)")
 _WINDOW_BEFORE = 40
 
+_CONTEXT_BONUS = 0.15
+_EXT_BONUS = 0.05
+_MAX_SCORE = 0.95
+
 
 def _in_own_parentheses(text: str, start: int, end: int) -> bool:
     """Whether the number stands alone in brackets: "(240444-1243)"."""
     return _OPEN_BEFORE.search(text, max(0, start - 2), start) is not None and _CLOSE_AFTER.match(text, end) is not None
-_CONTEXT_BONUS = 0.15
-_EXT_BONUS = 0.05
-_MAX_SCORE = 0.95
 
 
 class DeidPhoneRecognizer(EntityRecognizer):

@@ -22,27 +22,30 @@ def _regime(upper: int, lower: int) -> str:
     return MIXED
 
 
-@lru_cache(maxsize=64)
 def case_regime(text: str) -> str:
-    """'upper' when nearly all letters are capitals, 'lower' when nearly none are, else 'mixed'.
+    """'upper' when nearly all letters are capitals, 'lower' when nearly none are, else 'mixed'."""
+    return _regimes(text)[2]
+
+
+@lru_cache(maxsize=64)
+def _regimes(text: str) -> tuple[list[int], list[str], str]:
+    """Line starts, each line's regime and the note's, from one count of the letters.
 
     Cached: every recognizer asks about the same note.
     """
-    return _regime(sum(map(str.isupper, text)), sum(map(str.islower, text)))
-
-
-@lru_cache(maxsize=64)
-def _line_regimes(text: str) -> tuple[list[int], list[str]]:
-    note = case_regime(text)
+    counts = [
+        (sum(map(str.isupper, line)), sum(map(str.islower, line)), len(line))
+        for line in text.splitlines(keepends=True)
+    ]
+    note = _regime(sum(c[0] for c in counts), sum(c[1] for c in counts))
     starts: list[int] = []
     regimes: list[str] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
-        upper, lower = sum(map(str.isupper, line)), sum(map(str.islower, line))
+    for upper, lower, length in counts:
         starts.append(pos)
         regimes.append(_regime(upper, lower) if upper + lower >= _MIN_LINE_LETTERS else note)
-        pos += len(line)
-    return starts, regimes
+        pos += length
+    return starts, regimes, note
 
 
 def regime_at(text: str, pos: int) -> str:
@@ -51,7 +54,7 @@ def regime_at(text: str, pos: int) -> str:
     Notes mix styles: a header in capitals over a body typed in lower case ("MR. EDWIN P... is an
     83 yr old male" then "social: ... suzette and ank"). Each line is judged on its own letters.
     """
-    starts, regimes = _line_regimes(text)
+    starts, regimes, note = _regimes(text)
     if not starts:
-        return case_regime(text)
+        return note
     return regimes[max(0, bisect_right(starts, pos) - 1)]
