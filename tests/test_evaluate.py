@@ -75,3 +75,45 @@ def test_cli_eval_prints_metrics_and_writes_json(tmp_path: Path) -> None:
     metrics = json.loads(out.read_text())
     assert metrics["recall"] == 1.0 and metrics["notes"] == 3
     assert "Reyes" not in result.stdout and "Reyes" not in out.read_text()
+
+
+def test_optional_labels_are_neither_missed_nor_false() -> None:
+    """A "?" label counts in neither recall nor precision, but keeps a row of its own."""
+    report = EvalReport()
+    text = "Tom walked Rex to Main Street"
+    gold = [(0, 3, "PERSON"), (11, 14, "PET?"), (18, 29, "LOCATION?")]
+    report.add(text, gold=gold, predicted=[(0, 3, "PERSON"), (11, 14, "PERSON")])
+    assert (report.recall.hit, report.recall.total) == (1, 1)
+    assert (report.precision.hit, report.precision.total) == (2, 2)
+    assert report.by_label["LOCATION?"].total == 2 and report.by_label["LOCATION?"].hit == 0
+
+
+def test_parts_split_by_patient_second_bit() -> None:
+    """Dev files hold only odd (or even) patient ids, so parts split on the next bit; one patient stays in one part."""
+    from deid.evaluate import part_of
+
+    assert [part_of({"patient": p}) for p in (1, 3, 5, 7, 2, 4)] == ["A", "B", "A", "B", "B", "A"]
+    assert part_of({"id": "note-x"}) == part_of({"id": "note-x"})
+
+
+def test_evaluate_reports_both_parts(make_redactor) -> None:
+    """evaluate() scores parts A and B separately, and they add up to the whole."""
+    records = [{**r, "patient": i} for i, r in enumerate(load_gold(GOLD))]
+    report = evaluate(records, make_redactor("research"))
+    assert sum(p.notes for p in report.parts.values()) == report.notes
+    assert sum(p.recall.total for p in report.parts.values()) == report.recall.total
+
+
+def test_recased_keeps_offsets_and_names_swapped_moves_spans() -> None:
+    """Case variants keep every offset; a name swap replaces name spans and shifts the spans after them."""
+    from deid.robustness import names_swapped, recased
+
+    record = {"id": "1", "text": "Wife Ann Lee called 555-0100 ß", "spans": [
+        {"start": 5, "end": 12, "label": "RelativeProxyName"}, {"start": 20, "end": 28, "label": "Phone"}]}
+    upper = next(recased([record], "upper"))
+    assert upper["text"] == "WIFE ANN LEE CALLED 555-0100 ß" and upper["spans"] == record["spans"]
+    swapped = next(names_swapped([record], seed=3))
+    name, phone = swapped["spans"]
+    assert swapped["text"][phone["start"]:phone["end"]] == "555-0100"
+    assert swapped["text"][name["start"]:name["end"]] != "Ann Lee"
+    assert len(swapped["text"][name["start"]:name["end"]].split()) >= 2

@@ -144,20 +144,42 @@ def evaluate_command(
     top: Annotated[int, typer.Option(help="How many missed and false-positive shapes to list.")] = 15,
     config: ConfigOption = None,
     key_file: KeyFileOption = None,
+    robustness: Annotated[
+        bool, typer.Option("--robustness", help="Also score every note in capitals, in lower case and with its names swapped for names of other cultures.")
+    ] = False,
 ) -> None:
-    """Measure detection on gold data: token recall and precision, overall and per label."""
+    """Measure detection on gold data: token recall and precision, overall, per part and per label."""
     from deid.evaluate import evaluate, load_gold
     from deid.redact import Redactor
 
     records = load_gold(gold)
-    report = evaluate(records, Redactor(policy, key=_read_key(key_file), config=config), show_text=show_text)
+    redactor = Redactor(policy, key=_read_key(key_file), config=config)
+    report = evaluate(records, redactor, show_text=show_text)
     summary = report.to_dict(top=top)
-    head = Table("notes", "gold tokens", "recall", "precision", "F1", "notes/s")
+    head = Table("notes", "gold tokens", "recall", "precision", "F1", "false/1000 tokens", "notes/s")
     head.add_row(
         str(report.notes), str(report.recall.total), f"{report.recall.ratio:.4f}",
-        f"{report.precision.ratio:.4f}", f"{report.f1:.4f}", f"{report.notes / max(report.seconds, 1e-9):.1f}",
+        f"{report.precision.ratio:.4f}", f"{report.f1:.4f}", f"{report.flagged_per_1000:.2f}",
+        f"{report.notes / max(report.seconds, 1e-9):.1f}",
     )
     out.print(head)
+    parts = Table("part (by patient)", "notes", "gold tokens", "recall", "precision", title="by part")
+    for name, part in sorted(report.parts.items()):
+        parts.add_row(name, str(part.notes), str(part.recall.total), f"{part.recall.ratio:.4f}", f"{part.precision.ratio:.4f}")
+    out.print(parts)
+    if robustness:
+        from deid.robustness import names_swapped, recased
+
+        variants = Table("variant", "recall", "change", "precision", title="robustness")
+        variants.add_row("as written", f"{report.recall.ratio:.4f}", "", f"{report.precision.ratio:.4f}")
+        summary["robustness"] = {}
+        for name, changed in (("upper case", recased(records, "upper")), ("lower case", recased(records, "lower")),
+                              ("names swapped", names_swapped(records))):
+            other = evaluate(changed, redactor)
+            delta = other.recall.ratio - report.recall.ratio
+            variants.add_row(name, f"{other.recall.ratio:.4f}", f"{delta:+.4f}", f"{other.precision.ratio:.4f}")
+            summary["robustness"][name] = {"recall": round(other.recall.ratio, 4), "precision": round(other.precision.ratio, 4)}
+        out.print(variants)
     labels = Table("gold label", "tokens", "recall", title="recall by gold label")
     for label, tally in sorted(report.by_label.items()):
         labels.add_row(label, str(tally.total), f"{tally.ratio:.4f}")
