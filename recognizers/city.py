@@ -13,7 +13,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.name_lexicon import is_common_word, name_strength
-from deid.places import STATE_NAMES, STATES, STREET_SUFFIX, STREET_UNIT, is_city, is_state, us_cities
+from deid.places import STATE_NAMES, STATES, STREET_SUFFIX, STREET_UNIT, is_city, is_region, is_state, us_cities
 from deid.recognizer_kit import make_result
 
 _NAME = r"(?P<city>[A-Za-z][A-Za-z.'-]*(?:[ -][A-Za-z][A-Za-z.'-]*){0,2})"
@@ -110,7 +110,7 @@ class CityRecognizer(EntityRecognizer):
                 chunk = words[i : i + n]
                 s, e = start + chunk[0].start(), start + chunk[-1].end()
                 name = text[s:e]
-                if not is_city(name) or is_state(name):
+                if not is_city(name) or is_region(name):
                     continue
                 if mixed and not all(w.group()[0].isupper() for w in chunk):
                     continue

@@ -13,12 +13,13 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, regime_at
-from deid.clinical_terms import is_clinical_term
+from deid.clinical_terms import is_clinical_term, is_contraction
 from deid.findings import Cover
 from deid.lexicon import FUNCTION_WORDS, RELATION_WORDS
 from deid.lexicon import is_common_word as is_common_word_in_notes
 from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, is_listed_name, name_strength, warm
-from deid.places import is_state
+from deid.name_shape import POSSESSIVE
+from deid.places import is_country, is_state
 from deid.recognizer_kit import make_result
 
 # Letters with inner apostrophes and hyphens; a hyphen before an initial ends the word
@@ -47,6 +48,7 @@ def _not_a_name_shape(text: str, match: re.Match[str]) -> bool:
     word = match.group()
     return (
         text[match.end() : match.end() + 1].isdigit()
+        or (is_contraction(word) and not POSSESSIVE.search(word))  # "I'm" is no Korean surname Im
         or ("-" in word and min(len(part) for part in word.split("-")) == 1)
         or (word.lower() in FUNCTION_WORDS and not (len(word) > 2 and word[0].isupper() and is_given_name(word)))
         or (word.lower() == "frank" and _BLOOD_AFTER.match(text, match.end()) is not None)
@@ -239,8 +241,8 @@ class PersonNameRecognizer(EntityRecognizer):
             return 0.0
         if len(word) == 1:
             return _INITIAL if word.isupper() else 0.0
-        if is_clinical_term(word):
-            return 0.0
+        if is_clinical_term(word) or is_country(word):
+            return 0.0  # "France", "Chad": a name only with a cue ("Hi Chad")
         if mixed and word.isupper() and len(word) <= 3:
             return 0.0  # an abbreviation in a mixed-case note
         strength = name_strength(word)

@@ -16,7 +16,7 @@ from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.lexicon import CLINICIAN_TITLES, HONORIFICS, RELATION_WORDS
 from deid.name_lexicon import AMBIGUOUS, is_common_word, name_strength
-from deid.places import is_city, is_state
+from deid.places import is_city, is_region
 from deid.recognizer_kit import RegexRecognizer
 
 _RUN = r"(?P<value>[A-Z][A-Za-z'&-]*(?:\s[A-Z][A-Za-z'&-]*){0,3})"
@@ -75,7 +75,7 @@ class PlaceNameRecognizer(RegexRecognizer):
         first = words[0].rstrip(".").lower()
         if first in HONORIFICS or first in CLINICIAN_TITLES or first in RELATION_WORDS:
             return False  # "to Dr. Lee", "to Mom"
-        if any(is_clinical_term(w) for w in words) or is_state(" ".join(words)):
+        if any(is_clinical_term(w) for w in words) or is_region(" ".join(words)):
             return False
         if not all(_TITLE_WORD.match(w) for w in words):
             return False  # acronyms, initials, inner capitals: "R IJ", "SpO", "A-fib"
@@ -98,7 +98,7 @@ class PlaceNameRecognizer(RegexRecognizer):
         words = [w.split("'")[0].lower() for w in text[start:end].split()]
         if any(is_clinical_term(w) for w in words):
             return False
-        if not words or words[0] in _NOT_PLACE or words[0] in RELATION_WORDS or is_state(" ".join(words)):
+        if not words or words[0] in _NOT_PLACE or words[0] in RELATION_WORDS or is_region(" ".join(words)):
             return False
         if len(words) >= 2 and (words[-1] in _PLACE_NOUNS or words[0] in _LEADING_PLACE_NOUNS):
             return True

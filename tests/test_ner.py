@@ -31,8 +31,8 @@ def test_ner_spans_stop_at_line_breaks(detector) -> None:
 
 
 def test_ner_finds_a_name_no_lexicon_knows_in_mixed_case(detector) -> None:
-    """Two unlisted capitalized words with no cue: only NER (on its window) can find them."""
-    text = "Session went well. Afterwards Xiaoqing Zhuvanetti waited in the lobby."
+    """Two unlisted capitalized words opening a sentence (no shape evidence there): only NER can find them."""
+    text = "Session went well. Xiaoqing Zhuvanetti waited in the lobby."
     found = spans(detector, text)
     assert ("Xiaoqing Zhuvanetti", "PERSON", "SpacyRecognizer") in found
 

@@ -145,3 +145,20 @@ def is_contraction(word: str) -> bool:
 def is_never_a_name(word: str) -> bool:
     """True for words that are not names even in a name context (fillers, abbreviations, eponyms)."""
     return word.lower().strip(".'") in NEVER_NAMES
+
+
+# Stems of the USAN/INN naming scheme for drugs (beta blockers -olol, ACE inhibitors -pril, ...):
+# a word with one of these endings is a drug, however it is spelt or capitalized.
+_DRUG_STEM = re.compile(
+    r"(?:[oa]lol|pril|sartan|statin|cillin|mycin|micin|oxacin|azole|profen|azepam|azolam|tidine|"
+    r"prazole|parin|triptan|setron|vir|mab|tinib|dipine|afil|olone|sone|terol|phylline|caine|ephrine|"
+    r"butamine|opamine|etamine|phetamine|azine|idone|[oa]done|apine|oxetine|traline|pramine|triptyline|"
+    r"barbital|dronate|gliptin|glitazone|lukast|tropium|curonium|cycline|penem|cef\w+|semide|thiazide|"
+    r"flurane|coxib|platin|rubicin|taxel)$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_drug(word: str) -> bool:
+    """True for a word ending in a drug-naming stem (atenolol, lisinopril, ampicillin)."""
+    return len(word) >= 6 and _DRUG_STEM.search(word) is not None

@@ -29,6 +29,7 @@ AMBIGUOUS = 0.5
 _COMMON_BELOW = -1.5
 _PROPER_ABOVE = 0.5
 _MISSING = -25.0
+_RARE = -17.5
 
 
 def _census_names() -> tuple[frozenset[str], frozenset[str]]:
@@ -48,7 +49,7 @@ def _lexeme_probs() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     first, last = _census_names()
     probs = _lexeme_probs()
     strength: dict[str, float] = {}
@@ -68,7 +69,14 @@ def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozens
     )
     # Ordinary words that are often capitalized too (harbor, mobile, summit): place-name words.
     capitalized = frozenset(w for w in common if probs.get(w.capitalize(), _MISSING) - probs[w] > _COMMON_BELOW)
-    return strength, first | last, common, capitalized, first
+    # Rarer words that are still written lower case clearly more often than capitalized
+    # (tachycardia, platelets, sedated): words, not names, for the shape evidence. Below
+    # _RARE the table's estimates are too thin to tell (rare names sit there in lower case too).
+    lowercase = common | frozenset(
+        w for w, p in probs.items()
+        if w.isalpha() and w.islower() and p > _RARE and probs.get(w.capitalize(), _MISSING) - p < -_PROPER_ABOVE
+    )
+    return strength, first | last, common, capitalized, first, lowercase
 
 
 def _key(word: str) -> str:
@@ -96,6 +104,12 @@ def is_common_word(word: str) -> bool:
     return word.lower() in _tables()[2]
 
 
+def is_lowercase_word(word: str) -> bool:
+    """True for words written in lower case clearly more often than capitalized, however rare
+    (tachycardia, sedated): an ordinary or technical word, not a name."""
+    return word.lower() in _tables()[5]
+
+
 def is_often_capitalized(word: str) -> bool:
     """True for an ordinary word written capitalized at least a thirtieth as often as not (Harbor,
     Summit, Mobile): after "went to", capitalized, it is probably a place's name."""
@@ -105,3 +119,17 @@ def is_often_capitalized(word: str) -> bool:
 def warm() -> None:
     """Load the tables now (start-up), not on the first note."""
     _tables()
+
+
+@lru_cache(maxsize=1)
+def _common_proper_nouns() -> frozenset[str]:
+    text = resources.files("deid").joinpath("data/common_proper_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def is_common_proper_noun(word: str) -> bool:
+    """True for capitalized words that identify no one: weekdays, holidays, nationalities,
+    languages, religions, U.S. states, countries (`data/common_proper_nouns.txt`, `deid.places`)."""
+    from deid.places import is_country, is_state
+
+    return word.lower() in _common_proper_nouns() or is_country(word) or is_state(word)

@@ -12,7 +12,8 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term, without_contraction
 from deid.name_lexicon import is_common_word, name_strength
-from deid.places import is_city, is_state
+from deid.name_shape import clinical_register, inside_sentence, is_proper_word
+from deid.places import is_city, is_region
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 # NER sees this much of the line on each side of a word it might explain: enough for its context.
@@ -37,6 +38,8 @@ def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int
         if m.group()[0].isupper()
     ]
     proper = [_proper(word) for _, _, word in words]
+    # In telegraphic clinical notes a capitalized unknown word is as often a drug or jargon.
+    by_shape = not clinical_register(text)
     windows: list[tuple[int, int]] = []
     for k, (at, stop, word) in enumerate(words):
         i = bisect_right(starts, at) - 1
@@ -46,7 +49,8 @@ def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int
             0 <= j < len(words) and proper[j] and _adjacent(text, *sorted((words[k][:2], words[j][:2])))
             for j in (k - 1, k + 1)
         )
-        if not (paired or (proper[k] and name_strength(word)) or (is_city(word) and _mid_sentence(text, at, stop))):
+        shaped = by_shape and is_proper_word(word) and inside_sentence(text, at)  # "with Thembile": any culture
+        if not (paired or shaped or (proper[k] and name_strength(word)) or (is_city(word) and _mid_sentence(text, at, stop))):
             continue
         line_start = text.rfind("\n", 0, at) + 1
         line_end = text.find("\n", stop)
@@ -119,21 +123,21 @@ class NoteSpacyRecognizer(SpacyRecognizer):
             newline = text.find("\n", result.start, result.end)
             if newline > result.start:
                 result.end = result.start + len(text[result.start : newline].rstrip())
-            if _plausible(result.entity_type, text[result.start : result.end]):
+            if _plausible(result.entity_type, text[result.start : result.end], by_shape=not clinical_register(text)):
                 kept.append(result)
         return kept
 
 
-def _plausible(entity_type: str, span: str) -> bool:
+def _plausible(entity_type: str, span: str, *, by_shape: bool) -> bool:
     if entity_type == "PERSON" and any(c.isdigit() for c in span):
         return False  # an ID or a log line, never a name (presidio 786, 1173)
     proper = [w for w in _WORD.findall(span) if _proper(w)]
     if entity_type == "PERSON":
-        # A known name word, or two unknown capitalized words ("Xiaoming Zhang"); a single
-        # unknown capitalized word is usually a sentence-initial term ("Wean", "Ortho").
-        return any(name_strength(w) for w in proper) or len(proper) >= 2
+        # A known name word, two unknown capitalized words ("Xiaoming Zhang"), or one with the
+        # shape of a name (no dictionary knows it: not "Wean", "Ortho", a drug or an acronym).
+        return any(name_strength(w) or (by_shape and is_proper_word(w)) for w in proper) or len(proper) >= 2
     if entity_type == "LOCATION":
         # States and countries are not identifiers; a single unknown capitalized word is more
         # often a drug or a misspelling (Ceftaz, Levoquin) than a town.
-        return not is_state(span) and (is_city(span) or len(proper) >= 2)
+        return not is_region(span) and (is_city(span) or len(proper) >= 2 or (by_shape and any(map(is_proper_word, proper))))
     return bool(proper)

@@ -75,3 +75,28 @@ def is_city(name: str) -> bool:
 def is_state(name: str) -> bool:
     """True for a U.S. state name or its postal abbreviation."""
     return name.upper() in STATES or " ".join(name.lower().split()) in STATE_NAMES
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Lower-case English country and territory names, from phonenumbers' region names (Apache-2.0)."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    names = set()
+    for names_by_language in LOCALE_DATA.values():
+        name = names_by_language.get("en", "")
+        while name.startswith("*"):  # a pointer to another language's spelling
+            name = names_by_language.get(name[1:], "")
+        if name:
+            names.add(name.lower())
+    return frozenset(names)
+
+
+def is_country(name: str) -> bool:
+    """True for a country or territory's English name ("France", "south korea"): not an identifier."""
+    return " ".join(name.lower().split()) in _countries()
+
+
+def is_region(name: str) -> bool:
+    """True for a U.S. state or a country: places too large to identify anyone."""
+    return is_state(name) or is_country(name)
