@@ -27,7 +27,8 @@ def found(text: str) -> list[str]:
         ("bend associates\n21291 stephens loop apt. 384, williamston", ["21291 stephens loop apt. 384, williamston"]),
         # The unit, town, state, ZIP and country that follow, on the line or on their own lines.
         ("Flat 3, 12 Baker Street", ["Flat 3, 12 Baker Street"]),
-        ("Mail: 4410 Orchard Lane\n Suite 12\n Fairview, OR 97024\nThanks", ["4410 Orchard Lane\n Suite 12\n Fairview, OR 97024"]),
+        ("Mail: 4410 Orchard Lane\n Suite 12\n Fairview, OR 97024\nThanks", ["4410 Orchard Lane\n Suite 12\n Fairview"]),
+        # A U.S. state is no identifier: the address stops before it (its ZIP is found on its own).
         ("at 77 Lindqvist Road, Vantaa, Finland 01510 last week", ["77 Lindqvist Road, Vantaa, Finland 01510"]),
         ("> 3 Harbour Street\n> Apt. 4\n> NORTHWICK\n> Scotland", ["3 Harbour Street\n> Apt. 4\n> NORTHWICK\n> Scotland"]),
         # A building number or postcode before the house number.
