@@ -2,6 +2,8 @@
 
 import re
 
+from deid.addresses import FUNCTION_WORDS as _FUNCTION_WORDS
+from deid.addresses import UNIT, address_end
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_never_a_name
 from deid.name_lexicon import STRONG, name_strength
@@ -15,6 +17,8 @@ _CLASSIC_SUFFIX = re.compile(
     r"cir|circle|pkwy|parkway|hwy|highway|way",
     re.IGNORECASE,
 )
+_FIRST_WORD = re.compile(r"(?<!\w)[A-Za-z]+")
+_UNIT_FIRST = re.compile(rf"(?:{UNIT},?\s+)?")
 _UNIT_START = re.compile(r",?\s+(?:(?:apt|apartment|unit|suite|ste)\b|#)", re.IGNORECASE)
 
 
@@ -22,10 +26,9 @@ def _suffix_end(text: str, start: int, end: int) -> int:
     """Where the street part ends (before ", Apt 5")."""
     unit = _UNIT_START.search(text, start, end)
     return unit.start() if unit else end
-# "3 WAY FOLEY IN PLACE", "50 BY DR": a street name has none of these.
-_FUNCTION_WORDS = frozenset(
-    "in on at by to of for with and or not the a an per given is was were be been has had see".split()
-)
+# A unit written first ("Flat 3, 12 Baker Street") and a number before the house number (a
+# building or postcode: "9931 14 Iliou Street").
+_BEFORE = rf"(?:{UNIT},?[ \t]+)?(?:\d{{1,6}}[ \t]+)?"
 
 
 class StreetAddressRecognizer(RegexRecognizer):
@@ -37,13 +40,13 @@ class StreetAddressRecognizer(RegexRecognizer):
     NAME = "StreetAddressRecognizer"
     PATTERNS = [
         (
-            rf"\b(?P<value>\d{{1,6}}[A-Z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'-]*|\d+(?i:st|nd|rd|th))\.?[ \t]+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
+            rf"\b(?P<value>{_BEFORE}\d{{1,6}}[A-Z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'-]*|\d+(?i:st|nd|rd|th))\.?[ \t]+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
             0.85,
         ),
         (r"\b(?P<value>(?i:P\.?\s?O\.?\s+box)\s+\d+)", 0.85),
         # Lower-case notes: the same shape with lower-case words (accepted only there).
         (
-            rf"\b(?P<value>\d{{1,6}}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[a-z][a-z'-]*|\d+(?:st|nd|rd|th))\.?[ \t]+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
+            rf"\b(?P<value>{_BEFORE}\d{{1,6}}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[a-z][a-z'-]*|\d+(?:st|nd|rd|th))\.?[ \t]+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
             0.8,
         ),
     ]
@@ -52,8 +55,9 @@ class StreetAddressRecognizer(RegexRecognizer):
         """In mixed case the street words are capitalized; in ALL-CAPS or lower-case notes they must
         not be function words or clinical terms ("3 WAY FOLEY IN PLACE", "50 BY DR")."""
         if regime_at(text, start) == MIXED:
-            return not text[start:end].split()[1][0].islower()  # the lower-case pattern is not for mixed case
-        words = _WORDS.findall(text, start, _suffix_end(text, start, end))
+            first = _FIRST_WORD.search(text, _UNIT_FIRST.match(text, start, end).end(), end)
+            return first is not None and not first.group()[0].islower()  # the lower-case pattern is not for mixed case
+        words = _WORDS.findall(text, _UNIT_FIRST.match(text, start, end).end(), _suffix_end(text, start, end))
         if not words:
             return False
         *words, suffix = words
@@ -62,3 +66,7 @@ class StreetAddressRecognizer(RegexRecognizer):
         # "6 BEAT RUN", "4 LARGE THICK LIQ GREEN": with a street type that is also a word, one
         # street word must be a clear name ("April Lakes", "Whitfield Crossing").
         return _CLASSIC_SUFFIX.fullmatch(suffix) is not None or any(name_strength(w) == STRONG for w in words)
+
+    def extend(self, text: str, start: int, end: int) -> int:
+        """Run on over the units, town, state, ZIP and country that follow."""
+        return address_end(text, end)[0]

@@ -67,6 +67,10 @@ class RegexRecognizer(EntityRecognizer):
         """Override to judge a match by its surroundings; by default, `validate` of the value."""
         return self.validate(text[start:end])
 
+    def extend(self, text: str, start: int, end: int) -> int:
+        """Override to let an accepted match run on past what a regex can see (an address's town)."""
+        return end
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Every match of every pattern, as the `value` group (or the whole match)."""
         if entities and self.ENTITY not in entities:
@@ -83,6 +87,7 @@ class RegexRecognizer(EntityRecognizer):
                     continue
                 if not self.accept(text, start, end):
                     continue
+                end = self.extend(text, start, end)
                 taken.append((start, end))
                 results.append(make_result(self, self.ENTITY, start, end, score, f"pattern {regex.pattern[:60]}"))
         return results
