@@ -50,7 +50,11 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             run_start = i if run_start is None else run_start
             continue
         if run_start is not None:
-            runs.append((run_start, len(text[run_start:i].rstrip(" \t")) + run_start))
+            run = text[run_start:i].rstrip(" \t")
+            # One letter is no name; alone among symbols it is mojibake ("ג€“" is a UTF-8 dash read
+            # as Windows-1255).
+            if sum(map(_uncased_letter, run)) >= 2:
+                runs.append((run_start, run_start + len(run)))
             run_start = None
     return runs
 

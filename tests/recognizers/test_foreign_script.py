@@ -45,6 +45,8 @@ def test_uncased_script_runs(text: str, expected: list[str]) -> None:
         "scores ٣٤٥ and ۱۲",  # Arabic-Indic digits are numbers, not names
         "mood \U0001f642 and \u2122 and \u00a9",
         "\u3002\u3001 \u0301",  # CJK punctuation, a lone combining accent
+        "withdrawn \u05d2\u20ac\u201c quite",  # mojibake: one Hebrew letter among symbols
+        "her mother \u0645 called",  # one letter is no name
     ],
 )
 def test_no_finding_without_uncased_letters(text: str) -> None:
