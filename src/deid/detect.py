@@ -22,6 +22,7 @@ from deid.errors import ConfigError, RecognizerError
 from deid.findings import Finding
 from deid.ner import NoteSpacyRecognizer, ner_windows
 from deid.nlp import NoteNlpEngine
+from deid.normalize import View, view
 from deid.paths import recognizers_dir
 from deid.plugins import Plugin, load_folder
 from deid.repeats import repeated
@@ -80,23 +81,26 @@ class Detector:
         """Findings for each text, in order; spaCy runs batched through `nlp.pipe`."""
         size = batch_size or self.config.batch_size
         # Long notes are cut into pieces at whitespace; each piece keeps its offset in the note.
-        pieces: list[tuple[int, str]] = []  # (offset in its note, piece)
+        pieces: list[tuple[int, str]] = []  # (offset in its note's view, piece)
+        views: list[View] = []  # per note, in order
         counts: list[int] = []  # pieces per note, in order
         for text in texts:
             # spaCy hashes tokens as UTF-8, which a lone surrogate (left by a lossy decode) cannot
             # be: it crashed. Detection sees U+FFFD instead, one code point for one (same offsets).
-            text = _SURROGATE.sub("\ufffd", text)
-            chunks = list(_chunks(text, self.config.chunk_chars))
+            # Everything runs on the normalized view; findings are mapped back to the note.
+            note_view = view(_SURROGATE.sub("\ufffd", text))
+            chunks = list(_chunks(note_view.text, self.config.chunk_chars))
+            views.append(note_view)
             counts.append(len(chunks))
             pieces += chunks
             if len(pieces) >= size:
-                yield from self._analyze(pieces, counts, size)
-                pieces, counts = [], []
+                yield from self._analyze(pieces, counts, views, size)
+                pieces, counts, views = [], [], []
         if counts:
-            yield from self._analyze(pieces, counts, size)
+            yield from self._analyze(pieces, counts, views, size)
 
     def _analyze(
-        self, pieces: list[tuple[int, str]], counts: list[int], size: int
+        self, pieces: list[tuple[int, str]], counts: list[int], views: list[View], size: int
     ) -> Iterator[list[Finding]]:
         texts = [p for _, p in pieces]
         # spaCy keeps every new string (names, numbers) in its vocabulary for good: over millions
@@ -114,13 +118,13 @@ class Detector:
             ]
         results = iter(notes)
         piece_texts = iter(texts)
-        for count in counts:
+        for count, note_view in zip(counts, views):
             note: list[Finding] = []
             for _ in range(count):
                 note += next(results)
-            # A note's pieces are consecutive slices of it: joined, they are the note.
+            # A note's pieces are consecutive slices of its view: joined, they are the view.
             note_text = "".join(next(piece_texts) for _ in range(count))
-            yield note + repeated(note_text, note)
+            yield note_view.to_original(note + repeated(note_text, note))
 
     def _recognize(self, text: str, nlp_artifacts: NlpArtifacts) -> list[RecognizerResult]:
         """What Presidio's `AnalyzerEngine.analyze` does, without its per-note overheads.

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from deid.findings import Finding
+from deid.normalize import view
 
 # Alternatives of a regex, case-insensitive. "Memorial", "Regional", "General" and "VA" are
 # kinds that also name ("MEMORIAL HOSPITAL"); they stay in a name.
@@ -45,8 +46,11 @@ def without_kinds(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
     """Resolved findings with every FACILITY cut to its name; a bare kind is no finding."""
     for f in findings:
         if f.entity_type == "FACILITY":
-            end = name_end(text, f.start, f.end)
-            if end == f.start:
+            # The kind is looked for in the span's normalized view ("Hospitál", "Hos<ZWSP>pital").
+            span = view(text[f.start : f.end])
+            kept = name_end(span.text, 0, len(span.text))
+            if kept == 0:
                 continue
+            end = f.start + span.span(0, kept)[1]
             f = replace(f, end=end) if end != f.end else f
         yield f

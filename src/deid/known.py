@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from deid.dates import parse_date
 from deid.entities import ENTITIES, PERSON_ENTITIES
 from deid.findings import Finding
+from deid.normalize import View, view
 
 RECOGNIZER = "KnownIdentifierRecognizer"
 Known = Mapping[str, "str | Iterable[str] | None"]
@@ -25,18 +26,21 @@ def find_known(text: str, known: Known | None) -> list[Finding]:
     """Every occurrence of every known value in `text`, case-insensitively, with its entity type."""
     if not known:
         return []
-    findings = []
+    # Values are looked for in the note and in its normalized view ("José" written "JOSE", or with
+    # a soft hyphen inside); the note itself still counts, where the view glued two words together.
+    note = view(text)
+    searched = [note] if note.starts is None else [note, View(text, original_length=len(text))]
+    spans: dict[tuple[int, int, str], None] = {}  # in order, without repeats
     for entity_type, values in known.items():
         if entity_type not in ENTITIES:
             raise ValueError(f"known: unknown entity type {entity_type!r}; allowed: {', '.join(ENTITIES)}")
         for value in _values(values):
-            pattern = _pattern(entity_type, value)
-            if pattern is None:
-                continue
-            findings += [
-                Finding(start, end, entity_type, 1.0, RECOGNIZER) for start, end in _occurrences(pattern, text)
-            ]
-    return findings
+            for written in dict.fromkeys((value, view(value).text)):
+                pattern = _pattern(entity_type, written)
+                for seen in searched if pattern is not None else ():
+                    for start, end in _occurrences(pattern, seen.text):
+                        spans[(*seen.span(start, end), entity_type)] = None
+    return [Finding(start, end, entity_type, 1.0, RECOGNIZER) for start, end, entity_type in spans]
 
 
 def _occurrences(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
