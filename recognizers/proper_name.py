@@ -6,13 +6,22 @@ found it too. Not in telegraphic clinical notes, where NER must agree (`deid.ner
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.casing import MIXED, regime_at
-from deid.name_shape import POSSESSIVE, WORD, clinical_register, inside_sentence, is_proper_word
+from deid.casing import MIXED, regime_at, truecase
+from deid.name_shape import CLINICAL_SHARE, POSSESSIVE, RESTORED_SHARE, WORD, clinical_share, inside_sentence, is_proper_word
 from deid.recognizer_kit import make_result
 
 _SCORE = 0.45
+# What a person does at the start of a sentence in a note or a conversation: "Sphiwe reports ...".
+_VERB_AFTER = re.compile(
+    r"(?:'s)?[ \t]+(?:reports?|reported|states?|stated|says|said|shares?|shared|denies|denied|endorses|"
+    r"endorsed|agreed|agrees|notes|noted|described|describes|expressed|presents|presented|arrived|"
+    r"called|texted|told|asked|went|came|wants|wanted|thinks|thought|feels|felt|was|is|has|had|will|"
+    r"would|can|could|did|does|and\s+(?:I|me|her|his))\b"
+)
 
 
 class ProperNameRecognizer(EntityRecognizer):
@@ -25,11 +34,16 @@ class ProperNameRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        """Runs of proper words inside sentences of mixed-case lines."""
-        if (entities and "PERSON" not in entities) or clinical_register(text):
+        """Runs of proper words inside sentences, lines in capitals or lower case read with their
+        case restored (a word too rare to know is then written as a name is)."""
+        share = clinical_share(text)
+        if (entities and "PERSON" not in entities) or share >= CLINICAL_SHARE:
             return []
+        if share < RESTORED_SHARE:
+            text = truecase(text)
         results: list[RecognizerResult] = []
         run: list[tuple[int, int]] = []
+        opens = False  # the run opens its sentence: a name only if two words long or a verb follows
         line_end, mixed = -1, False
         for match in WORD.finditer(text):
             if match.start() > line_end:
@@ -38,18 +52,22 @@ class ProperNameRecognizer(EntityRecognizer):
                 line_end = len(text) if newline < 0 else newline
             # Glued to a digit it is a measurement or a code ("SpO2", "B12"), never a name.
             proper = mixed and not text[match.end() : match.end() + 1].isdigit() and is_proper_word(match.group())
-            joins = run and text[run[-1][1] : match.start()] in (" ", "-")
-            if proper and (joins or inside_sentence(text, match.start())):
-                if not joins and run:
-                    results.append(self._result(run))
-                    run = []
+            joins = bool(run) and text[run[-1][1] : match.start()] in (" ", "-")
+            if proper and not joins:
+                results += self._emit(text, run, opens)
+                run, opens = [], not inside_sentence(text, match.start())
+            if proper:
                 run.append((match.start(), match.end() - (2 if POSSESSIVE.search(match.group()) else 0)))
-            elif run:
-                results.append(self._result(run))
+            else:
+                results += self._emit(text, run, opens)
                 run = []
-        if run:
-            results.append(self._result(run))
-        return results
+        return results + self._emit(text, run, opens)
+
+    def _emit(self, text: str, run: list[tuple[int, int]], opens: bool) -> list[RecognizerResult]:
+        """The run as a name, if it sits inside its sentence or is confirmed ("Sphiwe reports")."""
+        if not run or (opens and len(run) < 2 and _VERB_AFTER.match(text, run[-1][1]) is None):
+            return []
+        return [self._result(run)]
 
     def _result(self, run: list[tuple[int, int]]) -> RecognizerResult:
         return make_result(self, "PERSON", run[0][0], run[-1][1], _SCORE, "capitalized word no dictionary knows")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
+
+from deid.lexicon import may_be_lowercase_name
+from deid.name_lexicon import usual_form
 
 MIXED, UPPER, LOWER = "mixed", "upper", "lower"
 
@@ -58,3 +62,52 @@ def regime_at(text: str, pos: int) -> str:
     if not starts:
         return note
     return regimes[max(0, bisect_right(starts, pos) - 1)]
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_END = re.compile(r"[.!?:]\s*$")
+
+
+def truecase(text: str) -> str:
+    """The text with each line written all in capitals or all in lower case restored to the case
+    its words usually take (spaCy's lexeme probabilities), same length, mixed-case lines as they are.
+
+    "MET WITH DR OKAFOR AND HIS WIFE" -> "Met with Dr Okafor and his wife": a word too rare to know
+    is written as a proper noun (names are), except a short one without vowels (an abbreviation).
+    The first word of a sentence is capitalized. NER and the shape of names read this text.
+    """
+    starts, regimes, _ = _regimes(text)
+    if all(r == MIXED for r in regimes):
+        return text
+    out: list[str] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        line = text[start:end]
+        out.append(line if regimes[k] == MIXED else _truecase_line(line))
+    return "".join(out)
+
+
+def restore_word(word: str) -> str:
+    """A word as it is usually written; a word too rare to know as a proper noun is (names are),
+    unless it is a short one without vowels (an abbreviation) or has a word's ending ("-itis")."""
+    form = usual_form(word)
+    if form is not None:
+        return form
+    if len(word) <= 3 and not any(c in "aeiouyAEIOUY" for c in word):
+        return word.upper()
+    if not may_be_lowercase_name(word):
+        return word.lower()
+    return word.capitalize()
+
+
+def _truecase_line(line: str) -> str:
+    pieces: list[str] = []
+    at = 0
+    for m in _WORD.finditer(line):
+        form = restore_word(m.group())
+        if form.islower() and (not line[:m.start()].strip() or _SENTENCE_END.search(line, 0, m.start())):
+            form = form.capitalize()
+        pieces += [line[at : m.start()], form]
+        at = m.end()
+    pieces.append(line[at:])
+    return "".join(pieces)

@@ -16,6 +16,8 @@ from presidio_analyzer import (
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
 
+from deid.casing import truecase
+from deid.name_shape import RESTORED_SHARE, clinical_register
 from deid.config import EngineConfig, load_engine_config
 from deid.entities import to_vocabulary
 from deid.errors import ConfigError, RecognizerError
@@ -160,8 +162,14 @@ class Detector:
         return EntityRecognizer.remove_duplicates(kept)
 
     def _add_ner(self, texts: list[str], found: list[list[RecognizerResult]], size: int) -> None:
-        """Run NER on the windows the other recognizers left unexplained, batched over the pieces."""
+        """Run NER on the windows the other recognizers left unexplained, batched over the pieces.
+
+        NER was trained on mixed-case text: lines written all in capitals or lower case are read
+        with their case restored (`truecase`, same offsets). Not in clinical shorthand (ICU notes),
+        where restored jargon reads like names to NER.
+        """
         assert self.ner is not None
+        texts = [text if clinical_register(text, RESTORED_SHARE) else truecase(text) for text in texts]
         windows = [
             (i, start, end)
             for i, text in enumerate(texts)

@@ -358,7 +358,8 @@ MONTH_NAMES: frozenset[str] = _words(
 # such endings (ted, emily, sterling) are on the Census lists and pass.
 _NON_NAME_ENDINGS: tuple[str, ...] = (
     "ed", "ing", "ly", "tion", "sion", "ment", "ness", "ful", "ous", "ive", "able", "ible", "ize",
-    "ise", "ity",
+    "ise", "ity", "itis", "osis", "emia", "ectomy", "otomy", "ology", "oscopy", "algia", "pathy",
+    "plasty", "uria",
 )
 
 

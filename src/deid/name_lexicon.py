@@ -49,7 +49,7 @@ def _lexeme_probs() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], dict[str, str]]:
     first, last = _census_names()
     probs = _lexeme_probs()
     strength: dict[str, float] = {}
@@ -76,7 +76,14 @@ def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozens
         w for w, p in probs.items()
         if w.isalpha() and w.islower() and p > _RARE and probs.get(w.capitalize(), _MISSING) - p < -_PROPER_ABOVE
     )
-    return strength, first | last, common, capitalized, first, lowercase
+    # How each reasonably frequent word is usually written ("tom" -> "Tom", "mri" -> "MRI",
+    # "rehab" -> "rehab"), for restoring the case of lines written all in capitals or lower case.
+    best: dict[str, tuple[float, str]] = {}
+    for w, p in probs.items():
+        if p > _RARE and w.isalpha() and p > best.get(w.lower(), (_MISSING, ""))[0]:
+            best[w.lower()] = (p, w)
+    forms = {lower: form for lower, (_, form) in best.items()}
+    return strength, first | last, common, capitalized, first, lowercase, forms
 
 
 def _key(word: str) -> str:
@@ -110,6 +117,12 @@ def is_lowercase_word(word: str) -> bool:
     return word.lower() in _tables()[5]
 
 
+def usual_form(word: str) -> str | None:
+    """How a word is usually written ("TOM" -> "Tom", "mri" -> "MRI"), or None for a word too rare
+    to say (most rare words are names, misspellings or jargon)."""
+    return _tables()[6].get(word.lower())
+
+
 def is_often_capitalized(word: str) -> bool:
     """True for an ordinary word written capitalized at least a thirtieth as often as not (Harbor,
     Summit, Mobile): after "went to", capitalized, it is probably a place's name."""
@@ -132,4 +145,6 @@ def is_common_proper_noun(word: str) -> bool:
     languages, religions, U.S. states, countries (`data/common_proper_nouns.txt`, `deid.places`)."""
     from deid.places import is_country, is_state
 
-    return word.lower() in _common_proper_nouns() or is_country(word) or is_state(word)
+    lower = word.lower()
+    nouns = _common_proper_nouns()
+    return lower in nouns or (lower.endswith("s") and lower[:-1] in nouns) or is_country(word) or is_state(word)

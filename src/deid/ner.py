@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term, without_contraction
+from deid.casing import MIXED, case_regime
 from deid.name_lexicon import is_common_word, name_strength
 from deid.name_shape import clinical_register, inside_sentence, is_proper_word
 from deid.places import is_city, is_region
@@ -30,7 +30,7 @@ def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int
     WINDOW_CHARS either side, whole words; overlapping windows merge.
     """
     if case_regime(text) != MIXED:
-        return []
+        return []  # a note in capitals or lower case is read truecased, unless it is clinical shorthand
     starts, ends = _merged(covered)
     words = [
         (m.start(), m.end(), without_contraction(m.group()))

@@ -2,7 +2,8 @@
 
 - **case**: every note in capitals, and every note in lower case. Offsets are kept (a character
   whose other case is longer, "ß" -> "SS", is left as it is).
-- **name swap**: every gold name replaced by a name of another culture, drawn from Faker's
+- **name swap**: every gold name replaced by a name of another culture (the same name by the same
+  replacement throughout a note), drawn from Faker's
   non-U.S. locales. Detection never uses Faker's lists (they generate the synthetic notes and
   these swaps), so a detector that knows names only from its own lexicons shows it here.
 """
@@ -45,6 +46,7 @@ def names_swapped(records: Iterable[dict[str, Any]], seed: int = 0) -> Iterator[
         spans = sorted(record.get("spans", []), key=lambda s: (s["start"], s["end"]))
         pieces: list[str] = []
         out_spans: list[dict[str, Any]] = []
+        swaps: dict[str, str] = {}  # one person keeps one name through a note
         at = shift = 0
         for span in spans:
             start, end = span["start"], span["end"]
@@ -53,7 +55,12 @@ def names_swapped(records: Iterable[dict[str, Any]], seed: int = 0) -> Iterator[
                 continue
             pieces.append(text[at:start])
             original = text[start:end]
-            new = _name_like(original, rng.choice(fakers), rng) if span["label"] in NAME_LABELS else original
+            new = original
+            if span["label"] in NAME_LABELS:
+                key = original.lower()
+                if key not in swaps:
+                    swaps[key] = _name_like(original, rng.choice(fakers), rng)
+                new = _in_case_of(original, swaps[key])
             new_start = start + shift
             pieces.append(new)
             shift += len(new) - len(original)
@@ -73,6 +80,11 @@ def _name_like(original: str, fake, rng: random.Random) -> str:
         name = f"{fake.first_name()} {fake.last_name()}"
     else:
         name = fake.first_name() if rng.random() < 0.5 else fake.last_name()
+    return _in_case_of(original, name)
+
+
+def _in_case_of(original: str, name: str) -> str:
+    """`name` written in the case of `original` (capitals, lower case, or as generated)."""
     if original.isupper():
         return name.upper()
     if original.islower():
