@@ -132,4 +132,7 @@ def is_common_proper_noun(word: str) -> bool:
     languages, religions, U.S. states, countries (`data/common_proper_nouns.txt`, `deid.places`)."""
     from deid.places import is_country, is_state
 
-    return word.lower() in _common_proper_nouns() or is_country(word) or is_state(word)
+    lower = word.lower()
+    # Plurals too: "Wednesdays", "Christmases".
+    plural = lower.endswith("s") and (lower[:-1] in _common_proper_nouns() or lower[:-2] in _common_proper_nouns())
+    return lower in _common_proper_nouns() or plural or is_country(word) or is_state(word)
