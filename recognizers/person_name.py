@@ -88,6 +88,8 @@ _VOCATIVE_BEFORE = re.compile(
 # Only in mixed case, where the capital is evidence: in ICU capitals "MIN. RESIDUALS" is no one.
 _PAUSE_BEFORE = re.compile(r"(?:\w,|^|[.!?:])[ \t]*$", re.MULTILINE)
 _VOCATIVE_AFTER = re.compile(r"\s*[,.?!]")
+# Said to someone without naming them ("Man, I've been fighting it", "Honey, listen").
+_ENDEARMENTS = frozenset("honey sweetie sweetheart darling dear babe baby buddy sugar love man guy dude".split())
 # Given names that are also times of the year ("Summer, fall and winter", "June, 2001").
 _TIME_WORDS = MONTH_NAMES | frozenset({"spring", "summer", "autumn", "winter"})
 # A person naming themselves or being named: "my name is Mark", "goes by Chip", "aka Red".
@@ -237,7 +239,8 @@ class PersonNameRecognizer(EntityRecognizer):
             is_given_name(word)
             and word.lower() not in _TIME_WORDS and word.lower() not in RELATION_WORDS
             and (_VOCATIVE_BEFORE.search(text, max(0, match.start() - 20), match.start())
-                 or (mixed and _PAUSE_BEFORE.search(text, max(0, match.start() - 4), match.start())))
+                 or (mixed and name_strength(word) and word.lower() not in _ENDEARMENTS
+                     and _PAUSE_BEFORE.search(text, max(0, match.start() - 4), match.start())))
             and _VOCATIVE_AFTER.match(text, match.end())
         ):
             return True  # a given name between a greeting and a pause, in any case

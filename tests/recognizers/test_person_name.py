@@ -147,6 +147,8 @@ def test_talk_cues_make_word_names_names(text: str, expected: list[str]) -> None
         "FIB INTACT, NO STOOL OVERNIGHT. MIN. RESIDUALS WHILE TF ON.",
         "cardiac--hr 100 pat, no ectopy",
         "Social- Son, updated by the team.",
+        "Client: Man, I've been fighting that for years.",
+        "Client: Honey, I said no. Will, maybe.",
     ],
 )
 def test_talk_cues_leave_words_alone(text: str) -> None:
