@@ -143,10 +143,8 @@ def is_contraction(word: str) -> bool:
 
 
 def is_never_a_name(word: str) -> bool:
-    """True for words that are not names even in a name context (fillers, abbreviations, eponyms,
-    and stutters of talk: "and-and", "were-were")."""
-    parts = word.lower().split("-")
-    return word.lower().strip(".'") in NEVER_NAMES or (len(parts) > 1 and len(set(parts)) == 1)
+    """True for words that are not names even in a name context (fillers, abbreviations, eponyms)."""
+    return word.lower().strip(".'") in NEVER_NAMES
 
 
 # Stems of the USAN/INN naming scheme for drugs (beta blockers -olol, ACE inhibitors -pril, ...):

@@ -73,9 +73,6 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
-    # Stutters of talk after a relation word are no names.
-    "I'd like to go out with friends and-and party.",
-    "I wish my kids were-were still around.",
     "FAMILY NEPHEW CALLED MESSAGE LEFT TO CALL UNIT.",
     "SOCIAL: HUSBAND NOTIFIED OF REINTUBATION",
     "Came with her husband.",
