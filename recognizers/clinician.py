@@ -368,17 +368,6 @@ class _Scan(TokenScan):
             return []
         return [(name[0], name[1], _SCORE)]
 
-    def speaker_label(self, i: int) -> bool:
-        """Whether token i opens a line as "Label:" and the same label opens another line: the
-        speaker turns of a transcript ("Therapist: ...", "Client: ...")."""
-        tok = self.tokens[i]
-        nxt = self.tok(i + 1)
-        line_start = self.text.rfind("\n", 0, tok.start) + 1
-        if nxt is None or nxt.text != ":" or self.text[line_start : tok.start].strip():
-            return False
-        turns = re.compile(rf"^[ \t]*{re.escape(tok.text)}[ \t]*:", re.MULTILINE | re.IGNORECASE)
-        return len(turns.findall(self.text, 0, len(self.text))) >= 2
-
     def _role_end(self, i: int) -> Optional[int]:
         """Index of the last token of the longest role phrase starting at token i."""
         if self.tokens[i].text.lower() not in _ROLE_FIRST_WORDS:

@@ -26,7 +26,8 @@ _ORG_KINDS = (
     r"middle\s+school|junior\s+high|preschool|daycare|kindergarten|elementary(?:\s+school)?|academy|church|temple|synagogue|mosque|parish|"
     r"institute|foundation|associates|partners|industries|logistics|enterprises|services|"
     r"fellowship|ministries|club|ymca|ywca|"
-    r"systems|solutions|consulting|laboratories|restaurant|cafe|store|stores|market|"
+    r"systems|solutions|consulting|laboratories|restaurant|cafe|store|stores|market|supermarket|pharmacy|"
+    r"drugstore|grocery|groceries|bakery|diner|salon|gym|hotel|"
     r"department|agency|studio|factory|warehouse|motors|insurance"
 )
 _KIND = re.compile(
@@ -45,7 +46,7 @@ _SAINT = re.compile(
 _AFTER_PHRASE = re.compile(
     r"\b(?:(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
     r"student|enrolled|attends?|attending|attended|teaches|teacher|manager|hired|fired|interview|"
-    r"promoted|written\s+up|laid\s+off|quit|boss|coworkers?|supervisor|customers?)"
+    r"promoted|written\s+up|laid\s+off|quit|boss|coworkers?|supervisor|customers?|shops?|shopping|shopped)"
     r"\s+(?:[\w-]+\s+){0,3}?(?P<prep>at|for|by|with|in|from)"
     # "CEO OF IBM" (not "owner of the house").
     r"|(?:ceo|cfo|president|owner|founder|director)\s+of(?!\s+the\b)"
@@ -59,6 +60,8 @@ _AFTER_PHRASE = re.compile(
     r"|\bletter\s+(?:for|to)\s+(?P<addressee>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,3}?)\s+(?:regarding|about|re:)",
     re.IGNORECASE,
 )
+_PEOPLE_CUES = frozenset("boss coworker coworkers supervisor customer customers manager teacher student employee".split())
+_EMPLOYER_SCORE = 0.86  # above a full name from the name lexicons (0.85)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 _WORD_BEFORE = re.compile(r"((?:St|Ste|Mt|Ft)\.|[A-Za-z][\w'&-]*)\s*$")
 _PLACE_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "ST.", "MT.", "FT."})
@@ -151,8 +154,17 @@ class OrganizationRecognizer(EntityRecognizer):
             start = phrase.start(group)
             end = self._name_end(text, start, phrase.end(group), mixed)
             if end is not None and not any(r.start <= start and end <= r.end for r in results):
-                results.append(self._result("ORGANIZATION", start, end, 0.6))
+                results.append(self._result("ORGANIZATION", start, end, self._employer_score(phrase)))
         return [r for r in results if not entities or r.entity_type in entities]
+
+    @staticmethod
+    def _employer_score(phrase: re.Match[str]) -> float:
+        """"works as a cashier at Brandt", "job at Lowell": a place of work, school or shopping
+        outranks a name lexicon's PERSON on the same words. After a word for a person ("boss
+        yelled at Tom") or another preposition ("works for Dana Lee") the name may be a person's."""
+        cue = phrase.group().split()[0].lower()
+        at = (phrase.group("prep") or "").lower() == "at" or phrase.group().rstrip().lower().endswith(" at")
+        return _EMPLOYER_SCORE if at and cue not in _PEOPLE_CUES else 0.6
 
     @staticmethod
     def _name_start(
@@ -169,7 +181,7 @@ class OrganizationRecognizer(EntityRecognizer):
         start, pos, words, proper = None, end, 0, False
         for _ in range(5):
             m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-            if m is None or text[m.end() : pos].strip() or "\n" in text[m.end() : pos]:
+            if m is None or text[m.end(1) : pos].strip() or "\n" in text[m.end(1) : pos]:
                 break  # names do not run across lines
             word = m.group(1)
             bare = word.rstrip(".").split("'")[0]  # "Mary's", "kid's" -> Mary, kid

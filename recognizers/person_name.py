@@ -15,7 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term, is_contraction
 from deid.findings import Cover
-from deid.lexicon import FUNCTION_WORDS, RELATION_WORDS
+from deid.lexicon import FUNCTION_WORDS, MONTH_NAMES, RELATION_WORDS
 from deid.lexicon import is_common_word as is_common_word_in_notes
 from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, is_listed_name, name_strength, warm
 from deid.name_shape import POSSESSIVE
@@ -78,15 +78,39 @@ _CUE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A given name said to someone: "Good morning, Dawn.", "So, Mark, what ...", "Come on in, Patty."
+# "I just don't feel like it, Mark.", "Mark, what would that look like?": also after any comma, or
+# opening a sentence or a speaker's turn, when a pause follows.
 _VOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:good\s+(?:morning|afternoon|evening)|come\s+on\s+in|welcome(?:\s+back)?|so|okay|ok|"
     r"well|thanks|hi|hey|hello)),?\s+$",
     re.IGNORECASE,
 )
+# Only in mixed case, where the capital is evidence: in ICU capitals "MIN. RESIDUALS" is no one.
+_PAUSE_BEFORE = re.compile(r"(?:\w,|^|[.!?:])[ \t]*$", re.MULTILINE)
 _VOCATIVE_AFTER = re.compile(r"\s*[,.?!]")
+# Said to someone without naming them ("Man, I've been fighting it", "Honey, listen").
+_ENDEARMENTS = frozenset("honey sweetie sweetheart darling dear babe baby buddy sugar love man guy dude".split())
+# Given names that are also times of the year ("Summer, fall and winter", "June, 2001").
+_TIME_WORDS = MONTH_NAMES | frozenset({"spring", "summer", "autumn", "winter"})
+# A person naming themselves or being named: "my name is Mark", "goes by Chip", "aka Red".
+_NAMING_BEFORE = re.compile(
+    r"\b(?:my\s+name\s+is|my\s+name's|call\s+me|goes\s+by|went\s+by|calls\s+(?:himself|herself|themselves)|"
+    r"nicknamed|a\.?k\.?a\.?|also\s+known\s+as)\s+$",
+    re.IGNORECASE,
+)
+# Introductions at the start of a turn or on the phone: "Hi, I'm Dawn.", "This is Mark from ...".
+_INTRODUCTION_BEFORE = re.compile(
+    r"(?:^|[.!?:])[ \t]*(?:(?:hi|hello|hey|yes|yeah|oh)[,!]?[ \t]+)?(?:i'm|i\s+am|this\s+is|it's)[ \t]+$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_INTRODUCTION_AFTER = re.compile(r"\s*(?:[,.!?]|$|(?:from|with|calling|here|speaking)\b)", re.IGNORECASE)
+# "Dawn speaking.": a given name opening a phone turn.
+_SPEAKING_AFTER = re.compile(r"[ \t]+speaking\b", re.IGNORECASE)
+_TURN_START = re.compile(r"(?:^|[.!?:])[ \t]*(?:(?:hi|hello|yes)[,!]?[ \t]+)?$", re.IGNORECASE | re.MULTILINE)
 _TEAM_AFTER = re.compile(r"\s+(?:(?:and\s+)?(?:team\s+)?(?:aware|notified|informed|paged|updated|made\s+aware|at\s+bedside|in\s+to\s+see))\b", re.IGNORECASE)
 _TEAM_BEFORE = re.compile(
     r"\b(?:per|paged|notified|informed|called|spoke\s+with|spoke\s+to|discussed\s+with|d/w|seen\s+by|"
+    r"talk(?:s|ed|ing)?\s+(?:to|with)|"
     r"evaluated\s+by|met\s+with|reported\s+to|caseworker|case\s+manager|sw|chaplain)\s+"
     r"(?:dr\.?\s+|[A-Z]\.\s*)?$",
     re.IGNORECASE,
@@ -202,9 +226,21 @@ class PersonNameRecognizer(EntityRecognizer):
             return honorific.group().strip() not in ("MR.", "MS.", "ms.") or is_listed_name(word)
         if mixed and not word[0].isupper():
             return False
+        if _NAMING_BEFORE.search(text, max(0, match.start() - 32), match.start()):
+            # After "my name is" a capitalized word, a given name or a word English lacks is a name.
+            return mixed or is_given_name(word) or not is_common_word(word)
+        if is_given_name(word) and (
+            (_INTRODUCTION_BEFORE.search(text, max(0, match.start() - 24), match.start())
+             and _INTRODUCTION_AFTER.match(text, match.end()))
+            or (_SPEAKING_AFTER.match(text, match.end()) and _TURN_START.search(text, max(0, match.start() - 16), match.start()))
+        ):
+            return True
         if (
             is_given_name(word)
-            and _VOCATIVE_BEFORE.search(text, max(0, match.start() - 20), match.start())
+            and word.lower() not in _TIME_WORDS and word.lower() not in RELATION_WORDS
+            and (_VOCATIVE_BEFORE.search(text, max(0, match.start() - 20), match.start())
+                 or (mixed and name_strength(word) and word.lower() not in _ENDEARMENTS
+                     and _PAUSE_BEFORE.search(text, max(0, match.start() - 4), match.start())))
             and _VOCATIVE_AFTER.match(text, match.end())
         ):
             return True  # a given name between a greeting and a pause, in any case
@@ -218,7 +254,7 @@ class PersonNameRecognizer(EntityRecognizer):
         # be an ordinary word ("TEAM AWARE", "per protocol").
         # Outside mixed case an unknown word may be any jargon or misspelling: only listed names.
         proper = name_strength(word) >= AMBIGUOUS or (mixed and not is_common_word(word))
-        if proper and (_TEAM_AFTER.match(text, match.end()) or _TEAM_BEFORE.search(text, max(0, match.start() - 24), match.start())):
+        if proper and word.lower() not in RELATION_WORDS and (_TEAM_AFTER.match(text, match.end()) or _TEAM_BEFORE.search(text, max(0, match.start() - 24), match.start())):
             return True
         listed = name_strength(word) >= AMBIGUOUS or (mixed and is_given_name(word))
         # "Son called", "Sister visited": relation words are no names, even when listed (Son).

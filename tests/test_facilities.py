@@ -47,3 +47,12 @@ def test_name_end(facility: str, name: str) -> None:
 def test_redaction_keeps_the_kind(make_redactor, text: str, redacted: str) -> None:
     """Redaction replaces the facility's name and keeps its kind; a bare kind is not redacted."""
     assert make_redactor("research").redact(text).text == redacted
+
+
+@pytest.mark.parametrize(
+    ("facility", "name"),
+    [("Brookfield Family Counseling", "Brookfield"), ("Milltown Counseling Associates", "Milltown Counseling Associates")],
+)
+def test_counseling_practices_keep_the_town_as_the_name(facility: str, name: str) -> None:
+    """A town before a family counseling kind is the practice's name; "Associates" is part of a name, no kind."""
+    assert facility[: name_end(facility, 0, len(facility))].strip() == name

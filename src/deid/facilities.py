@@ -25,7 +25,7 @@ GENERIC_KINDS = (
     r"children'?s\s+hospital|psychiatric\s+(?:center|hospital)|behavioral\s+health(?:\s+center)?|treatment\s+center|"
     r"counseling\s+center|detox(?:\s+center)?|recovery\s+center|hosp|"
     r"wellness\s+center|psychological\s+services|counseling\s+services|"
-    r"family\s+therapy|crisis\s+stabilization\s+unit|residential\s+treatment|inpatient\s+unit|"
+    r"family\s+therapy|family\s+counseling|crisis\s+stabilization\s+unit|residential\s+treatment|inpatient\s+unit|"
     r"pavilion|crisis\s+center"
 )
 # Kinds too general to leave out: "Islamic Center", "Cancer Center", "Oak Street Practice".

@@ -147,4 +147,6 @@ def is_common_proper_noun(word: str) -> bool:
 
     lower = word.lower()
     nouns = _common_proper_nouns()
-    return lower in nouns or (lower.endswith("s") and lower[:-1] in nouns) or is_country(word) or is_state(word)
+    # Plurals too: "Wednesdays", "Christmases".
+    plural = lower.endswith("s") and (lower[:-1] in nouns or lower[:-2] in nouns)
+    return lower in nouns or plural or is_country(word) or is_state(word)

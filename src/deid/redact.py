@@ -19,6 +19,7 @@ from deid.keyed import ENV_KEY, fingerprint, resolve_key
 from deid.known import Known, find_known
 from deid.operators import OperatorContext, operator_for
 from deid.policy import Policy, load_policy
+from deid.roles import carry_roles
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ class Redactor:
         pieces: list[str] = []
         spans: list[Finding] = []
         cursor = 0
-        for f in without_kinds(text, resolve(candidates)):
+        for f in without_kinds(text, carry_roles(text, resolve(candidates))):
             rule = self.policy.rule_for(f.entity_type)
             ctx = OperatorContext(f.entity_type, rule, self._key, patient_id)
             pieces += [text[cursor : f.start], operator_for(rule.action).apply(text[f.start : f.end], ctx)]

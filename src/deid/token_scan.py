@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple, Optional
 
 from deid.name_lexicon import is_common_word, name_strength
@@ -13,6 +14,13 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
+
+
+def speaker_turns(text: str, label: str) -> bool:
+    """Whether "label:" opens two or more lines of `text`: the speaker turns of a transcript
+    ("Client: Yeah.") rather than a header field ("Client: Hope Brewer") written once."""
+    turns = re.compile(rf"^[ \t]*{re.escape(label)}[ \t]*:", re.MULTILINE | re.IGNORECASE)
+    return len(turns.findall(text)) >= 2
 
 
 class TokenScan:
@@ -47,3 +55,12 @@ class TokenScan:
         """Whether token i (as `word`) is an ordinary English word, no listed name, on a capitals
         line ("NEPHEW CALLED MESSAGE", "SLIGHTLY, PT"): there capitals say nothing about names."""
         return self.line_is_caps(self.tokens[i].start) and is_common_word(word) and not name_strength(word)
+
+    def speaker_label(self, i: int) -> bool:
+        """Whether token i opens a line as "Label:" and the same label opens another line (`speaker_turns`)."""
+        tok = self.tokens[i]
+        nxt = self.tok(i + 1)
+        line_start = self.text.rfind("\n", 0, tok.start) + 1
+        if nxt is None or nxt.text != ":" or self.text[line_start : tok.start].strip():
+            return False
+        return speaker_turns(self.text, tok.text)

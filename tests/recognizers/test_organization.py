@@ -76,3 +76,32 @@ def test_named_facilities_and_organizations(text: str, expected: list) -> None:
 def test_generic_places_are_not_names(text: str) -> None:
     """A kind word without a proper name before it is not an identifier."""
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity"),
+    [
+        ("She works as a cashier at Halvorsen and hates the hours.", "Halvorsen", "ORGANIZATION"),
+        ("Her job at Brandt is stressful.", "Brandt", "ORGANIZATION"),
+        ("She shops at Pellham Pharmacy on Fridays.", "Pellham Pharmacy", "ORGANIZATION"),
+        ("He picks up groceries at Kessler Market.", "Kessler Market", "ORGANIZATION"),
+        ("Signed,\nBrookfield Family Counseling | 12 Main St", "Brookfield", "FACILITY"),
+        ("Jane Roe, LCSW\nMilltown Counseling Associates | Tel 555-201-3344", "Milltown Counseling Associates", "ORGANIZATION"),
+        # Negative: a person after "works for" / "with" or after a word for a person stays a person.
+        ("She works for Dana Whitfield as a nanny.", "Dana Whitfield", "PERSON"),
+        ("He works with Tom Ruvalo on weekends.", "Tom Ruvalo", "PERSON"),
+        ("Her boss yelled at Dana Whitfield again.", "Dana Whitfield", "PERSON"),
+    ],
+)
+def test_places_of_work_and_shopping_are_organizations_in_the_output(text: str, name: str, entity: str) -> None:
+    """End to end: an employer, shop or practice named where a person's name could be is not a person."""
+    import deid
+
+    spans = deid.Redactor("consultation", key="k").redact(text).spans
+    assert [f.entity_type for f in spans if text[f.start : f.end] == name] == [entity]
+
+
+@pytest.mark.parametrize("text", ["We discussed family counseling options.", "Referred to Family Counseling at the center."])
+def test_counseling_without_a_name_is_no_facility(text: str) -> None:
+    """A counseling kind with no name before it names nothing."""
+    assert [f for f in found(text) if f[1] == "FACILITY"] == []

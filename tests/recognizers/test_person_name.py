@@ -106,3 +106,51 @@ def test_sentence_end_does_not_join_names() -> None:
 def test_mixed_case_needs_capitals() -> None:
     """In a mixed-case note a lower-case word is never a lexicon name."""
     assert names("The note says david said hello to Maria.") == ["Maria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Client: I just don't feel like it, Mark. Okay.", ["Mark"]),
+        ("Therapist: Dawn, what would that look like?", ["Dawn"]),
+        ("Thanks, Dawn.", ["Dawn"]),
+        ("Okay Ben.", ["Ben"]),
+        ("THERAPIST: SO, MARK, WHAT DO YOU THINK?", ["MARK"]),
+        ("I'd say my name is Mark and I work here.", ["Mark"]),
+        ("my name is kwabena and i need help", ["kwabena"]),
+        ("MY NAME IS HOPE.", ["HOPE"]),
+        ("Client: Hi, I'm Dawn. Nice to meet you.", ["Dawn"]),
+        ("Hello, this is Rose from the front desk.", ["Rose"]),
+        ("Dawn speaking.", ["Dawn"]),
+        ("He goes by Chip at school.", ["Chip"]),
+        ("Her cousin, aka Sunny, called.", ["Sunny"]),
+        ("I'll be talking to Bill about it.", ["Bill"]),
+    ],
+)
+def test_talk_cues_make_word_names_names(text: str, expected: list[str]) -> None:
+    """Given names that are also words are names when said to someone, introduced or nicknamed."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Therapist: This is hard, isn't it?",
+        "I'm fine, thanks. I'm Sorry.",
+        "PLAN: WILL CONTINUE, MAY NEED MORE",
+        "Born in June, 2001.",
+        "It goes by quickly.",
+        "my name is not on the list",
+        "It's hope, really.",
+        "I talked to Mom. I need to talk to someone.",
+        "Summer, fall and winter are hard.",
+        "FIB INTACT, NO STOOL OVERNIGHT. MIN. RESIDUALS WHILE TF ON.",
+        "cardiac--hr 100 pat, no ectopy",
+        "Social- Son, updated by the team.",
+        "Client: Man, I've been fighting that for years.",
+        "Client: Honey, I said no. Will, maybe.",
+    ],
+)
+def test_talk_cues_leave_words_alone(text: str) -> None:
+    """Pronouns, ordinary words, months and relation words in the same slots stay words."""
+    assert names(text) == []
