@@ -30,7 +30,7 @@ _ORG_KINDS = (
     r"department|agency|studio|factory|warehouse|motors|insurance"
 )
 _KIND = re.compile(
-    rf"\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd))\.?)\b", re.IGNORECASE
+    rf"\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd|LLC|LLP|GmbH|AG|KG|plc|PLC|Pty|S\.A|S\.p\.A|S\.L|N\.V|B\.V))\.?)\b", re.IGNORECASE
 )
 # Kind first: "University of Akron", "Bank of America".
 _KIND_OF = re.compile(
