@@ -86,7 +86,7 @@ class ClinicalDateRecognizer(RegexRecognizer):
          r"\d\.\d{1,2}\.\d"),
         # "March fourteenth", "the twenty-first of May": a day in words, with its month.
         (rf"\b(?P<value>{_MON_NAME}\s+(?:the\s+)?{_ORD_WORD}|{_ORD_WORD}\s+of\s+{_MON_NAME})\b", 0.75,
-         r"(?:first|second|third|th)\b"),
+         rf"\b{_ORD_WORD}\b"),
         # "11/21.93": a period before the year.
         (r"(?<![\d/.])(?P<value>\d{1,2}/\d{1,2}\.(?:\d{4}|\d{2}))(?![\d./])", 0.85),
         # "TREATMENTS 10/03/10/04": two days written as one (see accept).
