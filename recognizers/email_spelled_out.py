@@ -21,7 +21,7 @@ _DOT_SPOKEN = r"(?:\s*[\[(<{]\s*dot\s*[\])>}]\s*|\s+dot\s+)"
 _DOT = rf"(?:{_DOT_SPOKEN}|\.)"
 # Free webmail hosts, written by hand from general knowledge: a person's address, not a workplace's site.
 _WEBMAIL = r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|mac|proton(?:mail)?|pm|gmx|mail|zoho|yandex|comcast|verizon|att|sbcglobal)"
-_SPOKEN_PART = re.compile(rf"{_DOT_SPOKEN}", re.IGNORECASE)
+_SPOKEN_PART = re.compile(_DOT_SPOKEN, re.IGNORECASE)
 _AT_PART = re.compile(rf"{_AT_BRACKETED}|\s+at\s+", re.IGNORECASE)
 
 
