@@ -8,6 +8,13 @@ from deid.recognizer_kit import RegexRecognizer
 
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _ORD = r"(?:st|nd|rd|th)?"
+# Days as ordinal words ("the fourteenth", "March twenty-first").
+_ORD_WORD = (
+    r"(?:(?:twenty[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty[- ]?first)"
+)
+# A month name that is no verb or modal: "may", "march" only capitalized.
+_MON_NAME = _MON.replace("may|", "(?-i:May|MAY)|").replace("mar(?:ch)?", "mar(?!ch)|(?-i:March|MARCH)")
 
 
 _SLASH_PAIR = re.compile(r"\d{1,2}/\d{1,2}")
@@ -49,6 +56,9 @@ _MONTH_DAY_HYPHEN = re.compile(r"\d{1,2}-\d{1,2}")
 _HYPHEN_DATE_BEFORE = re.compile(
     r"\b(?:on|since|dated|started|starting|placed|inserted|done|performed|admitted|discharged)\s+$", re.IGNORECASE
 )
+_ORD_WORD_RE = re.compile(rf"\b{_ORD_WORD}\b", re.IGNORECASE)
+# "version 2.1.20", "v 1.2.10": release numbers, not dates.
+_VERSION_BEFORE = re.compile(r"\b(?:version|ver|release|build|v)\.?\s*$", re.IGNORECASE)
 _PAUSE_AFTER = re.compile(
     r"\s*(?:[,.;)](?!\d)|$)|\s+(?:for|at|and|with|when|after|before|then|but|where|pt|he|she|s/p)\b", re.IGNORECASE
 )
@@ -71,6 +81,12 @@ class ClinicalDateRecognizer(RegexRecognizer):
     NAME = "ClinicalDateRecognizer"
     PATTERNS = [
         (r"(?<![\d/.-])(?P<value>\d{4}-\d{1,2}-\d{1,2})(?![\d/-])", 0.9),
+        # 2025.03.14, 03.14.2025, 14.03.2025, 3.14.25 (not "7.35.40" or "0.5.1": see accept).
+        (r"(?<![\w.])(?P<value>\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))(?![\w]|\.\d)", 0.8,
+         r"\d\.\d{1,2}\.\d"),
+        # "March fourteenth", "the twenty-first of May": a day in words, with its month.
+        (rf"\b(?P<value>{_MON_NAME}\s+(?:the\s+)?{_ORD_WORD}|{_ORD_WORD}\s+of\s+{_MON_NAME})\b", 0.75,
+         rf"\b{_ORD_WORD}\b"),
         # "11/21.93": a period before the year.
         (r"(?<![\d/.])(?P<value>\d{1,2}/\d{1,2}\.(?:\d{4}|\d{2}))(?![\d./])", 0.85),
         # "TREATMENTS 10/03/10/04": two days written as one (see accept).
@@ -105,6 +121,10 @@ class ClinicalDateRecognizer(RegexRecognizer):
     def accept(self, text: str, start: int, end: int) -> bool:
         """Accept real calendar dates; a month/day without a year must not read as a ratio."""
         value = text[start:end]
+        if _ORD_WORD_RE.search(value):
+            return True  # a day in words beside a month name: nothing else reads so
+        if "." in value and _VERSION_BEFORE.search(text, max(0, start - 10), start):
+            return False
         if (pair := _DAY_PAIR.fullmatch(value)) is not None:
             return _consecutive(pair)
         if (days := _DAY_RANGE.match(value)) is not None:

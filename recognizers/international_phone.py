@@ -1,6 +1,7 @@
 """Phone numbers outside U.S. formats: international notation anywhere ("+44 20 7946 0958",
 "+41 (0)71 526 99 04", "0044 20 ..."), and national formats of any country right after a phone
-label or a calling phrase ("Mobile: 0341 8387176", "messages to 079 0442 1744").
+label or a calling phrase ("Mobile: 0341 8387176", "messages to 079 0442 1744"), or below a
+label that ends its line with a colon.
 
 A digit run alone is too often a lab value, a dose or a time in clinical notes, so without a "+"
 (or "00") the label is the evidence. Either way the number has 7 to 15 digits (E.164 allows 15),
@@ -29,7 +30,8 @@ class InternationalPhoneRecognizer(RegexRecognizer):
     PATTERNS = [
         (rf"(?<![\w+])(?P<value>(?:\+|00)[1-9]\d{{0,3}}[ .-]?{_GROUPS}{_EXTENSION})(?![\w/])", 0.8, r"\+|\b00"),
         # "Mobile: 0341 8387176", "phone: | 60-56-85-91", "not answering at 078 ...", "messages to ..."
-        (rf"\b{_LABEL}\b[^\n\d]{{0,20}}?(?<![\w.])(?P<value>{_GROUPS}{_EXTENSION})(?![\w/]|\.\d)", 0.6),
+        # A form's label may stand on its own line above the value: "Phone:\n0487 98 11 92".
+        (rf"\b{_LABEL}\b(?:[^\n\d]{{0,20}}?|[ \t]*:[ \t]*\n[ \t]*)(?<![\w.])(?P<value>{_GROUPS}{_EXTENSION})(?![\w/]|\.\d)", 0.6),
     ]
 
     def validate(self, value: str) -> bool:

@@ -28,10 +28,12 @@ _ORG_KINDS = (
     r"fellowship|ministries|club|ymca|ywca|"
     r"systems|solutions|consulting|laboratories|restaurant|cafe|store|stores|market|supermarket|pharmacy|"
     r"drugstore|grocery|groceries|bakery|diner|salon|gym|hotel|"
-    r"department|agency|studio|factory|warehouse|motors|insurance"
+    r"department|agency|studio|factory|warehouse|motors|insurance|"
+    r"holdings|technologies|ventures|airlines|airways|networks|communications|pharmaceuticals|"
+    r"therapeutics|analytics|software|electronics|brands|foods"
 )
 _KIND = re.compile(
-    rf"\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd))\.?)\b", re.IGNORECASE
+    rf"\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd|LLC|LLP|GmbH|AG|KG|plc|PLC|Pty|S\.A|S\.p\.A|S\.L|N\.V|B\.V))\.?)\b", re.IGNORECASE
 )
 # Kind first: "University of Akron", "Bank of America".
 _KIND_OF = re.compile(

@@ -94,10 +94,23 @@ _UNIT_AFTER = re.compile(r"[ \t]?(?:cc|ml|mls|mg|mcg|kg|g|l|units?|mmhg|%)(?![\w
 _OPEN_BEFORE = re.compile(r"\(\s?$")
 _CLOSE_AFTER = re.compile(r"\s?\)")
 _WINDOW_BEFORE = 40
+# A footer or signature: a separator before the number on its line ("Hillside Counseling | 5035550147";
+# "·" and "•" arrive normalized as "-" and "*"), or a line of words that the number ends.
+_SEPARATOR_BEFORE = re.compile(r"(?:[|*~]|(?:^|\s)-|,)[ \t]*$")
+_WORDS_BEFORE = re.compile(r"^[ \t]*[A-Za-z][A-Za-z&'.,()/ \t-]*[ \t]$")
+_LINE_END_AFTER = re.compile(r"[ \t]*[.;]?[ \t]*(?:\n|$)")
 
 _CONTEXT_BONUS = 0.15
 _EXT_BONUS = 0.05
 _MAX_SCORE = 0.95
+
+
+def _in_footer(text: str, start: int, end: int) -> bool:
+    """Whether a bare number follows a separator on its line, or ends a line of words (a signature)."""
+    line_before = text[text.rfind("\n", 0, start) + 1 : start]
+    if _SEPARATOR_BEFORE.search(line_before):
+        return True
+    return _WORDS_BEFORE.match(line_before) is not None and _LINE_END_AFTER.match(text, end) is not None
 
 
 def _in_own_parentheses(text: str, start: int, end: int) -> bool:
@@ -155,6 +168,8 @@ class DeidPhoneRecognizer(EntityRecognizer):
             return None  # "(500 600 7000 cc)": amounts, not a number to call
         label = self._nearest_label(text, match.start(), match.end())
         if pattern_name == "misgrouped digits" and label is None and _in_own_parentheses(text, match.start(), match.end()):
+            label = "phone"
+        if pattern_name == "bare 10 digits" and label is None and _in_footer(text, match.start(), match.end()):
             label = "phone"
         if label == "id":
             if needs_context:

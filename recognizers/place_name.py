@@ -1,7 +1,8 @@
 """Named places and businesses after a preposition: "went to Sunrise Mall", "moved back to
 Allentown", "going on at Home Depot", "near Ho Trail".
 
-In a mixed-case note a Title Case run right after a place preposition is a proper name; names of
+In a mixed-case note a Title Case run right after a place preposition is a proper name (or one
+unknown word of five or more capitals: a town as addresses write it); names of
 people, months, weekdays, drugs and clinical terms are excluded (people are found elsewhere).
 In capitals or lower case nothing marks a proper name, so only a travel phrase ("moved back to",
 "the visit to", "trip to", "walking at", "near") counts, and only before a word no dictionary
@@ -23,6 +24,7 @@ _RUN = r"(?P<value>[A-Z][A-Za-z'&-]*(?:\s[A-Z][A-Za-z'&-]*){0,3})"
 
 
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)*$")
+_CAPS_NAME = re.compile(r"[A-Z]{5,}(?:-[A-Z]{2,})*$")
 _DEMONYM = re.compile(r"(?:ian|ese|ish)$")
 _PLACE_NOUNS = frozenset(
     "mall park beach heights pier trail lake center centre plaza square hills village market gardens "
@@ -51,6 +53,8 @@ _STOP_WORDS = (
     "over|during|after|before|is|was|has|had|have|will|would|then|so|the|a|an|as|which|who|where"
 )
 
+_NOUN_AFTER = re.compile(rf"[ \t]+(?!(?:{_STOP_WORDS})\b)[a-z]")
+
 
 class PlaceNameRecognizer(RegexRecognizer):
     """LOCATION: a capitalized name after to/from/near/at/in (mixed case only)."""
@@ -77,6 +81,13 @@ class PlaceNameRecognizer(RegexRecognizer):
             return False  # "to Dr. Lee", "to Mom"
         if any(is_clinical_term(w) for w in words) or is_region(" ".join(words)):
             return False
+        if len(words) == 1 and _CAPS_NAME.match(words[0]):
+            # A town in capitals, as postal addresses write it ("flew to TROMSO"): a word too long
+            # for most acronyms that no dictionary or name list knows, and no modifier of a noun
+            # after it ("in COVID times", "to HIPAA office").
+            if _NOUN_AFTER.match(text, end):
+                return False
+            return not (is_common_word(words[0]) or name_strength(words[0]) >= AMBIGUOUS)
         if not all(_TITLE_WORD.match(w) for w in words):
             return False  # acronyms, initials, inner capitals: "R IJ", "SpO", "A-fib"
         if len(words) == 1:

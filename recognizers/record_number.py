@@ -1,9 +1,13 @@
 """Record, member and account numbers after their label (MRN, member ID, claim #, acct ...)."""
 
+import re
+
+from deid.dates import parse_date
 from deid.recognizer_kit import RegexRecognizer
 
 # An identifier: 4+ characters of letters, digits and dashes, with at least 3 digits.
 _ID = r"(?P<value>(?=(?:[A-Z-]*\d){3})[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9])\b"
+_YEAR_RANGE = re.compile(r"\d{4}\s*-\s*\d{2,4}")
 _SEP = r"\s*(?:#|no\.?|number|num)?\s*[:#=]?\s*"
 
 
@@ -39,3 +43,31 @@ class LabeledSsnRecognizer(RegexRecognizer):
     ENTITY = "US_SSN"
     NAME = "LabeledSsnRecognizer"
     PATTERNS = [(r"\b(?:SSN|SS#|SS\s+no\.?|social\s+security(?:\s+(?:no\.?|number|#))?)\s*[:#]?\s*(?P<value>\d{3}[- ]?\d{2}[- ]?\d{4})\b", 0.95)]
+
+
+# A licence or plate number: 5 to 16 letters and digits (16: the UK format) with a digit, joined by dashes, or digit
+# groups split by single spaces ("123 456 789"); "*" occurs in Washington's format.
+_LICENCE_ID = (
+    r"(?P<value>(?=[A-Z*-]*\d)[A-Z0-9](?:[A-Z0-9*]|-(?=[A-Z0-9])|(?<=\d)[ ](?=\d{2,}\b)){4,22})(?![\w*-])"
+)
+
+
+class DriversLicenseRecognizer(RegexRecognizer):
+    """ACCOUNT_ID (Presidio's US_DRIVER_LICENSE maps there too): a driver's licence, state ID or
+    plate number after its label. Without a label, state formats collide with every code and count."""
+
+    ENTITY = "ACCOUNT_ID"
+    NAME = "DriversLicenseRecognizer"
+    PATTERNS = [
+        (
+            r"\b(?:driver'?s?\s+(?:licen[cs]e|lic\.?)|driving\s+licen[cs]e|(?-i:C?DL|D\.L\.)|licen[cs]e(?:\s+plate)?|"
+            r"lic\.?(?=\s*(?:#|no\b|number))|plate|(?:state\s+)?ID\s+card)(?![a-z])"
+            rf"{_SEP}(?:is\s+|was\s+)?{_LICENCE_ID}",
+            0.85,
+            r"(?i:licen|DL\b|D\.L|\blic|plate|id\s+card)",
+        ),
+    ]
+
+    def validate(self, value: str) -> bool:
+        """5 to 16 letters and digits, not a date or a year range."""
+        return 5 <= sum(c.isalnum() for c in value) <= 16 and parse_date(value) is None and not _YEAR_RANGE.fullmatch(value)

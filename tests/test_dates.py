@@ -24,6 +24,12 @@ from deid.dates import parse_date
         ("sept 3", (None, 9, 3), "sep 23"),
         ("Feb 29", (None, 2, 29), "Mar 20"),
         ("11/21.93", (1993, 11, 21), "12/11.93"),
+        ("03.14.2025", (2025, 3, 14), "04.03.2025"),
+        ("2025.03.14", (2025, 3, 14), "2025.04.03"),
+        ("14.03.2025", (2025, 3, 14), "03.04.2025"),
+        ("3.14.25", (2025, 3, 14), "4.3.25"),
+        ("25/12/2024", (2024, 12, 25), "14/1/2025"),
+        ("31-01-2023", (2023, 1, 31), "20-02-2023"),
     ],
 )
 def test_parse_and_shift(text: str, ymd: tuple, plus_20: str) -> None:
@@ -34,7 +40,7 @@ def test_parse_and_shift(text: str, ymd: tuple, plus_20: str) -> None:
     assert parsed.shifted(20) == plus_20
 
 
-@pytest.mark.parametrize("text", ["10:30", "the 14th", "13/45/2020", "PHQ-9", "F41.1", "90837", "last Tuesday"])
+@pytest.mark.parametrize("text", ["10:30", "the 14th", "13/45/2020", "20/10/40", "7.35.40", "0.5.1", "37.5.36", "PHQ-9", "F41.1", "90837", "last Tuesday"])
 def test_non_dates_do_not_parse(text: str) -> None:
     """Times, impossible dates and codes are not dates."""
     assert parse_date(text) is None

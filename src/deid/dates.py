@@ -19,6 +19,10 @@ _FORMS = [
     re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$"),
     # 3/14, 03/14/2025, 3-14-25
     re.compile(r"^(?P<m>\d{1,2})(?P<sep>[-/.])(?P<d>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?$"),
+    # 14.03.2025, 14/03/2025: day first, where the first number cannot be a month (a dotted date
+    # may have a two-digit year; a slashed or hyphenated one needs four digits, "20/10/40" is a setting)
+    re.compile(r"^(?P<d>\d{1,2})(?P<sep>\.)(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})$"),
+    re.compile(r"^(?P<d>\d{1,2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})$"),
     # 11/21.93: a period before the year
     re.compile(r"^(?P<m>\d{1,2})(?P<sep>/)(?P<d>\d{1,2})\.(?P<y>\d{4}|\d{2})$"),
     # 14-MAR-2025, 14 March 2025, 14 Mar

@@ -48,6 +48,14 @@ def dates(text: str) -> list[str]:
         ("nursing progress note     1->2 nov, 96   1900 - 0700", ["1->2 nov, 96"]),
         ("He returned to OR on 7-8 for coiling.", ["7-8"]),
         ("PMHX CVA in 94 and 00 affected (R) side.", ["00", "94"]),
+        # Dotted dates, month or day first, and days written as words.
+        ("seen 03.14.2025 and 2025.03.14", ["03.14.2025", "2025.03.14"]),
+        ("intake on 14.03.2025.", ["14.03.2025"]),
+        ("follow-up 3.14.25 at the clinic", ["3.14.25"]),
+        ("moved out 25/12/2024", ["25/12/2024"]),
+        ("her birthday is March fourteenth, 2025", ["2025", "March fourteenth"]),
+        ("since the twenty-first of May", ["twenty-first of May"]),
+        ("by April the third", ["April the third"]),
     ],
 )
 def test_dates(text: str, expected: list[str]) -> None:
@@ -85,6 +93,9 @@ def test_dates(text: str, expected: list[str]) -> None:
         "ABLE TO WEAN NEO TO OFF BY 10-10:30 PM.",
         "BP 120/80/10/20; settings 10/5/10/5",
         "ph 7.35/66.55",
+        # Dotted numbers that are no dates: blood gas, versions, addresses, temperatures.
+        "ABG 7.35.40 on 2L", "app version 2.1.20", "v1.2.10", "0.5.1", "ip 10.1.2.3", "temp 37.5.36",
+        "we may second that motion", "they march first, then rest", "the first of the month",
     ],
 )
 def test_not_dates(text: str) -> None:

@@ -24,6 +24,8 @@ def found(text: str) -> list[str]:
         ("Mobile: 030 1234567", ["030 1234567"]),
         ("Phone: | 61-72-93-15 |", ["61-72-93-15"]),
         ("She was not answering at 077 3311 2290 today", ["077 3311 2290"]),
+        ("Contact\nPhone:\n0476 12 34 56\nE-mail:", ["0476 12 34 56"]),
+        ("mobile:\n  612 83 441", ["612 83 441"]),
     ],
 )
 def test_phones_outside_us_formats(text: str, expected: list[str]) -> None:
@@ -39,6 +41,8 @@ def test_phones_outside_us_formats(text: str, expected: list[str]) -> None:
         "Phone call on 12/03/2024 about the bill",  # a date after a label
         "home O2 2 L, work 9 hours 5 days a week",
         "+5 edema, K +4.1",  # too few digits
+        "Phone\n12 visits, 3 calls",  # a label without a colon does not reach the next line
+        "Called:\n\n2 3 4",  # nor past a blank line
     ],
 )
 def test_no_phone_in_vitals_dates_or_counts(text: str) -> None:

@@ -24,6 +24,14 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Daughter attends Jefferson Elementary School.", [("Jefferson Elementary School", "ORGANIZATION")]),
         ("She works at Costco on weekends.", [("Costco", "ORGANIZATION")]),
         ("He was hired by Acme Corp. last year.", [("Acme Corp", "ORGANIZATION")]),
+        # Company suffixes of other countries.
+        ("She works for Halvorsen Druck GmbH in town.", [("Halvorsen Druck GmbH", "ORGANIZATION")]),
+        ("He joined Brightwater Shipping plc last year.", [("Brightwater Shipping plc", "ORGANIZATION")]),
+        ("Letter from Nordvik Shipping AG.", [("Nordvik Shipping AG", "ORGANIZATION")]),
+        ("Sold to Pereira Textiles S.A. in 2019", [("Pereira Textiles S.A", "ORGANIZATION")]),
+        ("He flies for Nordlys Airways now.", [("Nordlys Airways", "ORGANIZATION")]),
+        ("laid off by Quillon Therapeutics in May", [("Quillon Therapeutics", "ORGANIZATION")]),
+        ("She codes at Bramblewood Analytics.", [("Bramblewood Analytics", "ORGANIZATION")]),
         ("Member of Grace Baptist Church.", [("Grace Baptist Church", "ORGANIZATION")]),
         ("THEY WANT ME TO GO TO MERCY GENERAL HOSPITAL FOR A STUDY", [("MERCY GENERAL HOSPITAL", "FACILITY")]),
         ("note from blue sky behavioral health today", [("blue sky behavioral health", "FACILITY")]),
@@ -71,6 +79,10 @@ def test_named_facilities_and_organizations(text: str, expected: list) -> None:
         "Continue family therapy weekly.",
         "PAIN WITH CHANGES IN ST. ELEVATIONS NOTED ON EKG",
         "was o2 dep at prev rehab site",
+        "Pt AG 12, Na 140, Co 2",  # a suffix needs a name before it
+        "PT GIVEN AG AND KG DOSE",
+        "TOLERATING SOLID FOODS",
+        "Reviewed lab software today",
     ],
 )
 def test_generic_places_are_not_names(text: str) -> None:

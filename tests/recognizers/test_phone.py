@@ -67,6 +67,11 @@ POSITIVES = [
         [(PHONE, "619-549-0329")],
     ),
     ("Fax:\n619-549-0329", [(PHONE, "619-549-0329")]),
+    # Footers and signatures: a bare number after a separator, or ending a line of words.
+    ("Hillside Family Counseling | 5035550147", [(PHONE, "5035550147")]),
+    ("Hillside Counseling - 5035550147\nSuite 4", [(PHONE, "5035550147")]),
+    ("Dana Kim, LCSW, 5035550147", [(PHONE, "5035550147")]),
+    ("Dana Kim LCSW 5035550147.\nThank you", [(PHONE, "5035550147")]),
     # Digits kept, grouping lost: alone in parentheses or after a phone label.
     ("social: pt's son ,dave, (240444-1243) was in ew", [(PHONE, "240444-1243")]),
     ("son and grandson visited today.(301 273 45166) both met w/ sw", [(PHONE, "301 273 45166")]),
@@ -101,6 +106,10 @@ NEGATIVES = [
     "301 273 45166",
     "tv 400 (500 600 7000 cc) ok",
     "intake 619 549 0329 ml over the shift",
+    "Hillside Counseling | 0035550147",  # no NANP area code
+    "Dana Kim LCSW 5035550147 was the code",  # not the end of its line
+    "total intake 5035550147 cc",
+    "MRN: 5035550147",
 ]
 
 

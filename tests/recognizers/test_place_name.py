@@ -30,10 +30,13 @@ def found(text: str) -> list[str]:
         ("client states the move from boulder has left him without friends", ["boulder"]),
         ("WE USED TO GO TO MARKS TRAIL EVERY SUMMER WHEN I WAS A KID.", ["MARKS TRAIL"]),
         ("pt reports panic attack while driving near northside beach since last session", ["northside beach"]),
+        # A town in capitals inside a mixed-case sentence, as addresses write it.
+        ("Her brother flew to TROMSOE on Monday.", ["TROMSOE"]),
+        ("I am in VELDHOVEN, at a meeting", ["VELDHOVEN"]),
     ],
 )
 def test_named_places(text: str, expected: list[str]) -> None:
-    """Title Case places after to/at/near/from are found."""
+    """Title Case places, or one unknown word in capitals, after to/at/near/from are found."""
     assert found(text) == expected
 
 
@@ -55,6 +58,11 @@ def test_named_places(text: str, expected: list[str]) -> None:
         "WE WENT TO THE BEACH AND THEN TO MY MOM'S",
         "pt moved to icu, will go to sleep",
         "plan to go to church on sunday",
+        "Pt transferred to PACU at 10.",  # an acronym too short to be a town
+        "Started in COVID times",  # capitals before a noun modify it
+        "Report to HIPAA office",
+        "back to BASELINE today",  # a word in capitals
+        "rated in SEVERE range",
     ],
 )
 def test_not_places(text: str) -> None:
