@@ -51,12 +51,27 @@ def _patterns(word: str, score: float) -> list[tuple[str, float]]:
 
 
 _WORDS = re.compile(WORD)
+
+
+def _alternatives(pattern: str) -> tuple[str, ...]:
+    """The words of a "(?i:a|b\\.|c)" alternation, lower case, as plain strings."""
+    return tuple(w.replace("\\", "").lower() for w in pattern.removeprefix("(?i:").removesuffix(")").split("|"))
+
+
+# Street-type words and the endings of compound street names, for a quick look before the regexes.
+_TYPE_WORDS = frozenset(_alternatives(_BEFORE) + _alternatives(_AFTER))
+_TYPE_ENDINGS = _alternatives(_AFTER) + _alternatives(_COMPOUND)
+_ANY_WORD = re.compile(r"[^\W\d_]+\.?")
 _TYPE_WORD = re.compile(rf"(?<![^\W\d_])(?:{_BEFORE}|{_AFTER})(?![^\W\d_])")
 # Types written in lower case in a capitalized address ("29 rue de la Paix", "ul. Długa 12").
 _LOWER_BEFORE = re.compile(rf"(?i:rue|rua|rúa|calle|c/|ul\.|al\.|os\.|pl\.|odos)|{_AFTER}")
 # Street types that are also English words.
 _ENGLISH_WORD = re.compile(r"(?i:via|plaza|corso|largo|route|quai)")
 _COMPOUND_WORD = re.compile(rf"[^\W\d_]{{2,}}{_COMPOUND}")
+
+
+# The patterns with no street-type word: the last of each kind of word in `_patterns`.
+_UNTYPED = (3, 7)
 
 
 class ForeignStreetRecognizer(RegexRecognizer):
@@ -66,6 +81,15 @@ class ForeignStreetRecognizer(RegexRecognizer):
     ENTITY = "STREET_ADDRESS"
     NAME = "ForeignStreetRecognizer"
     PATTERNS = _patterns(CAPITALIZED, 0.8) + _patterns(WORD, 0.75)
+
+    def patterns_for(self, text: str):
+        """Without a street-type word (or a compound street name) in the note, only the untyped
+        patterns can match: the typed ones are most of this recognizer's cost."""
+        words = {w.lower() for w in _ANY_WORD.findall(text)}
+        words |= {w.rstrip(".") for w in words}
+        if words & _TYPE_WORDS or any(w.endswith(_TYPE_ENDINGS) for w in words) or "c/" in text.lower():
+            return self._compiled
+        return [self._compiled[i] for i in _UNTYPED]
 
     def accept(self, text: str, start: int, end: int) -> bool:
         """A house number somewhere; name words that are not function words or clinical terms; a

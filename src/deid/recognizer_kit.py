@@ -71,13 +71,17 @@ class RegexRecognizer(EntityRecognizer):
         """Override to let an accepted match run on past what a regex can see (an address's town)."""
         return end
 
+    def patterns_for(self, text: str) -> list[tuple[re.Pattern[str], float, re.Pattern[str] | None]]:
+        """Override to skip patterns a quick look at the text rules out; by default, all."""
+        return self._compiled
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Every match of every pattern, as the `value` group (or the whole match)."""
         if entities and self.ENTITY not in entities:
             return []
         results = []
         taken: list[tuple[int, int]] = []  # patterns are in priority order; later ones fill gaps
-        for regex, score, cue in self._compiled:
+        for regex, score, cue in self.patterns_for(text):
             if cue is not None and cue.search(text) is None:
                 continue
             for match in regex.finditer(text):
