@@ -94,7 +94,8 @@ def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozens
     # Rare names count only when the web corpus has never seen them (a rare name it knows is
     # mostly something else there: a place, a brand, an abbreviation, a word a few people bear),
     # and only from four letters on (shorter ones collide with abbreviations).
-    unseen = {w.capitalize() for w in babies.keys() - first - last90 - probs.keys()} - probs.keys()
+    # .difference(probs) checks the dict directly; "- probs.keys()" would copy a million keys first.
+    unseen = {w.capitalize() for w in (babies.keys() - first - last90).difference(probs)}.difference(probs)
     rare = frozenset(w.lower() for w in unseen if len(w) >= _RARE_NAME_LENGTH)
     strength = dict.fromkeys(rare, STRONG)
     strength.update(newer)
