@@ -17,7 +17,16 @@ from deid.clinical_terms import is_clinical_term, is_contraction
 from deid.findings import Cover
 from deid.lexicon import FUNCTION_WORDS, MONTH_NAMES, RELATION_WORDS
 from deid.lexicon import is_common_word as is_common_word_in_notes
-from deid.name_lexicon import AMBIGUOUS, STRONG, is_common_word, is_given_name, is_listed_name, name_strength, warm
+from deid.name_lexicon import (
+    AMBIGUOUS,
+    STRONG,
+    is_common_word,
+    is_given_name,
+    is_listed_name,
+    is_rare_name,
+    name_strength,
+    warm,
+)
 from deid.name_shape import POSSESSIVE
 from deid.places import is_country, is_state
 from deid.recognizer_kit import make_result
@@ -289,6 +298,8 @@ class PersonNameRecognizer(EntityRecognizer):
                 strength = max(name_strength(p) for p in parts)
         if strength == STRONG and len(word) <= 3 and not is_given_name(word):
             return AMBIGUOUS  # short rare surnames collide with abbreviations (GU, CV)
+        if strength == STRONG and not mixed and is_rare_name(word):
+            return AMBIGUOUS  # without capitals, a name few people bear may be a typo or jargon
         return strength
 
     def _emit(self, run: list[tuple[int, int, float]], mixed: bool) -> list[RecognizerResult]:

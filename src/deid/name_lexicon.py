@@ -1,16 +1,19 @@
 """How name-like a word is, from general sources only (never from the notes we evaluate on).
 
 - Given names and surnames: U.S. Census Bureau 1990 name frequency files (public domain), as
-  shipped by the MIT-licensed `names` package: 5,163 given names, 88,799 surnames.
+  shipped by the MIT-licensed `names` package: 5,163 given names, 88,799 surnames; and, at
+  real-world scale, the SSA given names of 1880-2017 with their numbers of babies (97k) and the
+  2010 Census surname list (162k), bundled as `data/us_names.tsv.gz` (`deid.build_lexicons`).
 - Whether a word is mostly written capitalized: spaCy's English lexeme probabilities
   (`spacy-lookups-data`, MIT), estimated from a large web corpus. P("John") >> P("john") says
   proper noun; P("will") >> P("Will") says common word, even though Will is also a name.
 
-A word is a *strong* name when it is on a Census list and is written capitalized clearly more
-often than not, or never occurs in the web corpus at all (rare surnames); *ambiguous* when it
-is on a list but is often a word too (Mark, Grace, Hall, Brown); otherwise it is a word (bolus,
-will, hope) and is a name only in a name context (relation words, titles), which other
-recognizers handle.
+A word is a *strong* name when it is a frequent name (1990 lists, or 1,000+ SSA babies) and is
+written capitalized clearly more often than not, or is any listed name that never occurs in the
+web corpus at all (rare surnames); *ambiguous* when it is a frequent name but often a word too
+(Mark, Grace, Hall, Brown); otherwise it is a word (bolus, will, hope) and is a name only in a
+name context (relation words, titles), which other recognizers handle. A rare name the web
+corpus knows is mostly something else there, so it gives no evidence on its own.
 """
 
 from __future__ import annotations
@@ -30,6 +33,12 @@ _COMMON_BELOW = -1.5
 _PROPER_ABOVE = 0.5
 _MISSING = -25.0
 _RARE = -17.5
+# SSA babies of all years (1880-2017) that make a given name frequent: about 10,500 names.
+_FREQUENT_BABIES = 1000
+# Rare names absent from the web corpus count from this length on (shorter: abbreviations).
+_RARE_NAME_LENGTH = 4
+# Frequent given names beyond the 1990 lists are strong when capitalized 7 times as often as not.
+_NEWER_PROPER_ABOVE = 2.0
 
 
 def _census_names() -> tuple[frozenset[str], frozenset[str]]:
@@ -42,25 +51,56 @@ def _census_names() -> tuple[frozenset[str], frozenset[str]]:
     return read("dist.female.first") | read("dist.male.first"), read("dist.all.last")
 
 
+def _us_names() -> dict[str, int]:
+    """SSA babies of all years per lower-case name of `data/us_names.tsv.gz` (built by
+    `deid.build_lexicons`): every SSA given name and 2010 Census surname, 0 for a surname only."""
+    data = gzip.decompress(resources.files("deid").joinpath("data/us_names.tsv.gz").read_bytes()).decode("utf-8")
+    while data.startswith("#"):  # the provenance header
+        data = data[data.index("\n") + 1 :]
+    fields = data.split()  # one flat split, not a loop over 240k lines: start-up time counts
+    return dict(zip(fields[0::3], map(int, fields[1::3])))
+
+
 def _lexeme_probs() -> dict[str, float]:
     path = Path(str(resources.files("spacy_lookups_data"))) / "data" / "en_lexeme_prob.json.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return json.load(fh)
 
 
+def _strength(word: str, probs: dict[str, float], proper_above: float = _PROPER_ABOVE) -> float:
+    """STRONG, AMBIGUOUS or 0.0 for a frequent name, from how the web corpus writes it."""
+    if word not in probs and word.capitalize() not in probs:
+        return STRONG  # absent from the web corpus in both cases: a rare name (Przybylo), not a word
+    margin = probs.get(word.capitalize(), _MISSING) - probs.get(word, _MISSING)
+    if margin > proper_above:
+        return STRONG
+    return AMBIGUOUS if margin > _COMMON_BELOW else 0.0
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], dict[str, str]]:
-    first, last = _census_names()
+def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], dict[str, str], frozenset[str]]:
+    first90, last90 = _census_names()
+    babies = _us_names()
     probs = _lexeme_probs()
-    strength: dict[str, float] = {}
-    for word in first | last:
-        lower = probs.get(word, _MISSING)
-        margin = probs.get(word.capitalize(), _MISSING) - lower
-        # Absent from the web corpus in both cases: a rare name (Przybylo), not a word.
-        if margin > _PROPER_ABOVE or (word not in probs and word.capitalize() not in probs):
-            strength[word] = STRONG
-        elif margin > _COMMON_BELOW:
-            strength[word] = AMBIGUOUS
+    # Frequency is evidence: the 1990 lists hold the names of about 90% of people; of the rest,
+    # only given names many babies had count as frequent, and only when they are not mostly
+    # words (SSA records placeholders too: Baby, Unknown). Fewer people bear those, so their
+    # casing must be clearer before they count as strong.
+    newer = {
+        n: s for n, count in babies.items()
+        if count >= _FREQUENT_BABIES and n not in first90 and (s := _strength(n, probs, _NEWER_PROPER_ABOVE))
+    }
+    first = first90 | newer.keys()
+    # Rare names count only when the web corpus has never seen them (a rare name it knows is
+    # mostly something else there: a place, a brand, an abbreviation, a word a few people bear),
+    # and only from four letters on (shorter ones collide with abbreviations).
+    # .difference(probs) checks the dict directly; "- probs.keys()" would copy a million keys first.
+    unseen = {w.capitalize() for w in (babies.keys() - first - last90).difference(probs)}.difference(probs)
+    rare = frozenset(w.lower() for w in unseen if len(w) >= _RARE_NAME_LENGTH)
+    strength = dict.fromkeys(rare, STRONG)
+    strength.update(newer)
+    strength.update((w, s) for w in first90 | last90 if (s := _strength(w, probs)))
+    last = last90 | rare
     # Ordinary words: frequent in lower case and not mostly capitalized. Used to reject NER
     # "names" such as Neuro, Soft, Draining.
     common = frozenset(
@@ -83,7 +123,7 @@ def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozens
         if p > _RARE and w.isalpha() and p > best.get(w.lower(), (_MISSING, ""))[0]:
             best[w.lower()] = (p, w)
     forms = {lower: form for lower, (_, form) in best.items()}
-    return strength, first | last, common, capitalized, first, lowercase, forms
+    return strength, first | last, common, capitalized, first, lowercase, forms, rare
 
 
 def _key(word: str) -> str:
@@ -97,13 +137,19 @@ def name_strength(word: str) -> float:
 
 
 def is_given_name(word: str) -> bool:
-    """True when the word is on the Census given-name lists."""
+    """True when the word is on the 1990 Census given-name lists or a frequent SSA given name (1,000+ babies)."""
     return _key(word) in _tables()[4]
 
 
 def is_listed_name(word: str) -> bool:
     """True when the word is on any Census name list, however often it is an ordinary word (Good, Day)."""
     return _key(word) in _tables()[1]
+
+
+def is_rare_name(word: str) -> bool:
+    """True for a name few people bear (under 1,000 SSA babies, off the 1990 lists) that the web
+    corpus has never seen: a name in mixed case, but in capitals or lower case maybe a typo."""
+    return _key(word) in _tables()[7]
 
 
 def is_common_word(word: str) -> bool:
