@@ -248,7 +248,7 @@ class PersonNameRecognizer(EntityRecognizer):
             is_given_name(word)
             and word.lower() not in _TIME_WORDS and word.lower() not in RELATION_WORDS
             and (_VOCATIVE_BEFORE.search(text, max(0, match.start() - 20), match.start())
-                 or (mixed and name_strength(word) and word.lower() not in _ENDEARMENTS
+                 or (mixed and name_strength(word) and word.lower() not in _ENDEARMENTS and not is_country(word)
                      and _PAUSE_BEFORE.search(text, max(0, match.start() - 4), match.start())))
             and _VOCATIVE_AFTER.match(text, match.end())
         ):

@@ -8,9 +8,9 @@ from deid.repeats import RECOGNIZER, repeated
 
 def test_later_mentions_without_context_are_found(detector) -> None:
     """A unit named once after "transfer to" is found again in another case, without context."""
-    text = "Will transfer to Quartermain 2 tonight. Belongings found from QUARTERMAIN, pt aware."
+    text = "Will transfer to Quartermain 2 tonight. Belongings for quartermain bagged, pt aware."
     spread = [f for f in detector.detect(text) if f.recognizer == RECOGNIZER]
-    assert [(text[f.start : f.end], f.entity_type) for f in spread] == [("QUARTERMAIN", "FACILITY")]
+    assert [(text[f.start : f.end], f.entity_type) for f in spread] == [("quartermain", "FACILITY")]
 
 
 def test_each_word_spreads_with_its_type() -> None:
