@@ -44,7 +44,7 @@ def test_physionet_dev(make_redactor) -> None:
     report = evaluate(load_gold(PHYSIONET), make_redactor("research"))
     # Issue 4's targets: recall >= 0.98 overall and >= 0.99 for names and phones, precision >= 0.85.
     assert report.recall.ratio >= 0.98, report.to_dict(top=10)  # measured 0.9815
-    assert report.precision.ratio >= 0.87, report.to_dict(top=10)  # measured 0.8781
+    assert report.precision.ratio >= 0.865, report.to_dict(top=10)  # measured 0.8706 (0.8781 before issue 13's shape and case evidence)
     for label, floor in {"RelativeProxyName": 0.99, "PTName": 0.99, "HCPName": 0.99, "Phone": 0.99,
                          "Date": 0.99, "Location": 0.91}.items():
         assert report.by_label[label].ratio >= floor, (label, report.by_label[label])
@@ -58,14 +58,25 @@ PRESIDIO_SYNTH = PHYSIONET.with_name("presidio-synth-dev.jsonl")
 def test_therapy_conversations(make_redactor) -> None:
     """On real motivational-interviewing conversations, names are found and talk is not flagged (optional '?' labels aside)."""
     report = evaluate(load_gold(ANNOMI), make_redactor("research"))
-    assert report.recall.ratio >= 0.94, report.to_dict(top=10)  # measured 0.9457
-    assert report.precision.ratio >= 0.78, report.to_dict(top=10)  # measured 0.7910 (0.5994 before the speaker-turn rule)
+    assert report.recall.ratio >= 0.98, report.to_dict(top=10)  # measured 0.9837 (0.9457 before issue 13)
+    assert report.precision.ratio >= 0.77, report.to_dict(top=10)  # measured 0.78 (0.5994 before the speaker-turn rule)
 
 
 @pytest.mark.skipif(not PRESIDIO_SYNTH.exists(), reason="shared/corpora/presidio-synth-dev.jsonl is not beside the checkout")
 def test_presidio_benchmark_sentences(make_redactor) -> None:
     """On Presidio's own benchmark (names and addresses of many countries, any case), recall and precision hold."""
     report = evaluate(load_gold(PRESIDIO_SYNTH), make_redactor("research"))
-    assert report.recall.ratio >= 0.82, report.to_dict(top=10)  # measured 0.8293 (0.4764 before issue 13)
-    assert report.precision.ratio >= 0.96, report.to_dict(top=10)  # measured 0.9697
+    assert report.recall.ratio >= 0.88, report.to_dict(top=10)  # measured 0.8846 (0.4764 before issue 13)
+    assert report.precision.ratio >= 0.965, report.to_dict(top=10)  # measured 0.9701
     assert report.by_label["STREET_ADDRESS"].ratio >= 0.85, report.by_label["STREET_ADDRESS"]
+
+
+def test_synthetic_notes_robust_to_case_and_names_of_other_cultures(make_redactor) -> None:
+    """Recall barely moves when the notes are written in capitals or lower case, or their names come from other cultures."""
+    from deid.robustness import names_swapped, recased
+
+    records = [to_gold_record(n) for n in generate_notes(300, seed=20261123)]
+    red = make_redactor("research")
+    base = evaluate(records, red).recall.ratio
+    for variant in (recased(records, "upper"), recased(records, "lower"), names_swapped(records)):
+        assert evaluate(variant, red).recall.ratio >= base - 0.012  # measured -0.005, -0.009, -0.006
