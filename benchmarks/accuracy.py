@@ -17,7 +17,7 @@ from pathlib import Path
 
 from deid import Redactor
 from deid.evaluate import evaluate, load_gold
-from deid.robustness import names_swapped, recased
+from deid.robustness import variants
 from deid.synthetic import generate_notes, to_gold_record
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -50,18 +50,17 @@ def main() -> int:
     for name, records in sets:
         report = evaluate(records, redactor)
         row = report.to_dict(top=0)
-        variants = {}
+        changes = {}
         if not args.no_robustness:
-            for variant, changed in (("upper", recased(records, "upper")), ("lower", recased(records, "lower")),
-                                     ("swapped", names_swapped(records))):
-                variants[variant] = evaluate(changed, redactor).recall.ratio - report.recall.ratio
-        row["robustness_recall_change"] = {k: round(v, 4) for k, v in variants.items()}
+            for variant, changed in variants(records).items():
+                changes[variant] = evaluate(changed, redactor).recall.ratio - report.recall.ratio
+        row["robustness_recall_change"] = {k: round(v, 4) for k, v in changes.items()}
         rows[name] = row
         parts = [report.parts.get(p) for p in ("A", "B")]
         cells = [f"{p.recall.ratio:.3f} / {p.precision.ratio:.3f}" if p else "-" for p in parts]
-        changes = [f"{variants[k]:+.3f}" if k in variants else "-" for k in ("upper", "lower", "swapped")]
+        shifts = [f"{changes[k]:+.3f}" if k in changes else "-" for k in ("upper case", "lower case", "names swapped")]
         print(f"| {name} | {report.notes} | {report.recall.ratio:.4f} | {report.precision.ratio:.4f} | "
-              f"{report.flagged_per_1000:.2f} | {cells[0]} | {cells[1]} | " + " | ".join(changes) + " |", flush=True)
+              f"{report.flagged_per_1000:.2f} | {cells[0]} | {cells[1]} | " + " | ".join(shifts) + " |", flush=True)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0

@@ -67,13 +67,14 @@ def test_cli_eval_prints_metrics_and_writes_json(tmp_path: Path) -> None:
     """deid eval prints recall/precision tables and writes the JSON summary, with shapes not text."""
     out = tmp_path / "metrics.json"
     result = subprocess.run(
-        [sys.executable, "-c", "from deid.cli import main; main()", "eval", str(GOLD), "--json", str(out)],
+        [sys.executable, "-c", "from deid.cli import main; main()", "eval", str(GOLD), "--json", str(out), "--robustness"],
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "recall by gold label" in result.stdout and "RelativeProxyName" in result.stdout
     metrics = json.loads(out.read_text())
     assert metrics["recall"] == 1.0 and metrics["notes"] == 3
+    assert set(metrics["robustness"]) == {"upper case", "lower case", "names swapped"} and "by part" in result.stdout
     assert "Reyes" not in result.stdout and "Reyes" not in out.read_text()
 
 

@@ -168,18 +168,16 @@ def evaluate_command(
         parts.add_row(name, str(part.notes), str(part.recall.total), f"{part.recall.ratio:.4f}", f"{part.precision.ratio:.4f}")
     out.print(parts)
     if robustness:
-        from deid.robustness import names_swapped, recased
+        from deid.robustness import variants
 
-        variants = Table("variant", "recall", "change", "precision", title="robustness")
-        variants.add_row("as written", f"{report.recall.ratio:.4f}", "", f"{report.precision.ratio:.4f}")
+        rows = Table("variant", "recall", "change", "precision", title="robustness")
+        rows.add_row("as written", f"{report.recall.ratio:.4f}", "", f"{report.precision.ratio:.4f}")
         summary["robustness"] = {}
-        for name, changed in (("upper case", recased(records, "upper")), ("lower case", recased(records, "lower")),
-                              ("names swapped", names_swapped(records))):
+        for name, changed in variants(records).items():
             other = evaluate(changed, redactor)
-            delta = other.recall.ratio - report.recall.ratio
-            variants.add_row(name, f"{other.recall.ratio:.4f}", f"{delta:+.4f}", f"{other.precision.ratio:.4f}")
+            rows.add_row(name, f"{other.recall.ratio:.4f}", f"{other.recall.ratio - report.recall.ratio:+.4f}", f"{other.precision.ratio:.4f}")
             summary["robustness"][name] = {"recall": round(other.recall.ratio, 4), "precision": round(other.precision.ratio, 4)}
-        out.print(variants)
+        out.print(rows)
     labels = Table("gold label", "tokens", "recall", title="recall by gold label")
     for label, tally in sorted(report.by_label.items()):
         labels.add_row(label, str(tally.total), f"{tally.ratio:.4f}")

@@ -27,6 +27,15 @@ SWAP_LOCALES = (
 )
 
 
+def variants(records: list[dict[str, Any]]) -> dict[str, Iterator[dict[str, Any]]]:
+    """The three variants of a gold set, by name: "upper case", "lower case", "names swapped"."""
+    return {
+        "upper case": recased(records, "upper"),
+        "lower case": recased(records, "lower"),
+        "names swapped": names_swapped(records),
+    }
+
+
 def recased(records: Iterable[dict[str, Any]], how: str) -> Iterator[dict[str, Any]]:
     """The records with their text in capitals (`how="upper"`) or lower case, spans unchanged."""
     change = str.upper if how == "upper" else str.lower
