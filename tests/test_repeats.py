@@ -34,3 +34,10 @@ def test_ordinary_words_short_words_and_weak_findings_do_not_spread() -> None:
     ]
     assert [text[f.start : f.end] for f in findings] == ["Will", "Ed", "Vasquez", "Kowalczyk"]
     assert repeated(text, findings) == []
+
+
+def test_a_whole_name_of_ordinary_words_is_found_again(detector) -> None:
+    """A labelled name whose words are ordinary ("Hope Brewer") is found again as a whole, but its words alone are not."""
+    text = "Client: Hope Brewer\nToday Hope  Brewer said she has hope; the brewer down the street helps."
+    spread = [(text[f.start : f.end], f.entity_type) for f in detector.detect(text) if f.recognizer == RECOGNIZER]
+    assert spread == [("Hope  Brewer", "PATIENT")]

@@ -21,7 +21,10 @@ def _find(text: str, word: str, entity: str, nth: int = 0) -> Finding:
     [
         ("Her husband Tomas left. Tomas apologized.", "Tomas", "RELATIVE", "Tomas", "RELATIVE"),
         ("Seen by Dr. Irena Valdt. Irena Valdt reviewed.", "Irena Valdt", "CLINICIAN", "Irena Valdt", "CLINICIAN"),
-        ("Client: Orla Benning. Orla's mood was low.", "Orla Benning", "PATIENT", "Orla's", "PATIENT"),
+        ("Client: Orla Benning. Orla Benning's mood was low.", "Orla Benning", "PATIENT", "Orla Benning's", "PATIENT"),
+        # The client's and clinicians' roles (kept by some policies) carry only to the whole name.
+        ("Client: Orla Benning. Orla's mood was low.", "Orla Benning", "PATIENT", "Orla's", "PERSON"),
+        ("Seen by Dr. Mark Lee. Her friend Mark called.", "Mark Lee", "CLINICIAN", "Mark", "PERSON"),
         ("Her son Kip Marlow called; Kip Marlow is ten.", "Kip Marlow", "RELATIVE", "Kip Marlow", "RELATIVE"),
         # Negative: a different name keeps its unknown role.
         ("Her husband Tomas left. Pavel apologized.", "Tomas", "RELATIVE", "Pavel", "PERSON"),

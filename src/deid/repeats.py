@@ -32,27 +32,34 @@ _NOT_SPREAD_FROM = frozenset({"SpacyRecognizer"})
 
 
 def repeated(text: str, findings: Sequence[Finding]) -> list[Finding]:
-    """New findings for the other mentions of the distinctive words of `findings` in `text`."""
-    sources: dict[str, str] = {}
+    """New findings for the other mentions of the distinctive words of `findings` in `text`, and of
+    whole names of two or more words ("Hope Brewer" is one person even though both are words)."""
+    sources: dict[str, str] = {}  # lower-case word or space-joined name -> entity type
     for f in findings:
         if f.entity_type not in _SPREAD or f.score < _MIN_SCORE or f.recognizer in _NOT_SPREAD_FROM:
             continue
         end = name_end(text, f.start, f.end) if f.entity_type == "FACILITY" else f.end
-        for m in _WORD.finditer(text, f.start, end):
-            word = m.group()
+        words = [m.group() for m in _WORD.finditer(text, f.start, end)]
+        for word in words:
             if _distinctive(word):
                 sources.setdefault(word.lower(), f.entity_type)
+        if f.entity_type in PERSON_ENTITIES and len(words) >= 2 and all(len(w) >= 2 for w in words):
+            sources.setdefault(" ".join(words).lower(), f.entity_type)
     if not sources:
         return []
     pattern = re.compile(
-        r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(sources, key=len, reverse=True))) + r")(?![^\W_])",
+        r"(?<![^\W_])(?:"
+        + "|".join(r"\s+".join(map(re.escape, s.split())) for s in sorted(sources, key=len, reverse=True))
+        + r")(?![^\W_])",
         re.IGNORECASE,
     )
     taken = Cover((f.start, f.end) for f in findings)
     out = []
     for m in pattern.finditer(text):
-        if not taken.overlaps(m.start(), m.end()):
-            out.append(Finding(m.start(), m.end(), sources[m.group().lower()], _SCORE, RECOGNIZER))
+        # A mention counts when one of its words is still unfound ("Hope" of "Hope Brewer" after
+        # "Brewer" alone was found); resolution then keeps the longer span.
+        if any(not taken.overlaps(w.start(), w.end()) for w in _WORD.finditer(text, m.start(), m.end())):
+            out.append(Finding(m.start(), m.end(), sources[" ".join(m.group().lower().split())], _SCORE, RECOGNIZER))
     return out
 
 

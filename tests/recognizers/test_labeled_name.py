@@ -58,9 +58,9 @@ def test_no_name_without_a_field_or_introduction(text: str) -> None:
 
 
 def test_labelled_client_is_kept_by_the_insurer_and_repeats_take_the_role() -> None:
-    """End to end: the labelled client is PATIENT (kept for a claim), and so is a later mention."""
+    """End to end: the labelled client is PATIENT (kept for a claim), and so is a later mention of the
+    whole name; a surname alone stays PERSON (removed even by the insurer: the fail-safe side)."""
     text = "Client: Hope Brewer\nSession 3. Brewer reported better sleep; Hope Brewer plans to walk daily."
     spans = deid.Redactor("research").redact(text).spans
-    kinds = {text[f.start : f.end]: f.entity_type for f in spans}
-    assert kinds.get("Hope Brewer") == "PATIENT"
-    assert all(f.entity_type == "PATIENT" for f in spans if "Brewer" in text[f.start : f.end])
+    kinds = [(text[f.start : f.end], f.entity_type) for f in spans if "Brewer" in text[f.start : f.end]]
+    assert kinds == [("Hope Brewer", "PATIENT"), ("Brewer", "PERSON"), ("Hope Brewer", "PATIENT")]
