@@ -17,11 +17,11 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
 
 from deid.casing import truecase
-from deid.name_shape import RESTORED_SHARE, clinical_register
 from deid.config import EngineConfig, load_engine_config
 from deid.entities import to_vocabulary
 from deid.errors import ConfigError, RecognizerError
 from deid.findings import Finding
+from deid.name_shape import RESTORED_SHARE, clinical_register
 from deid.ner import NoteSpacyRecognizer, ner_windows
 from deid.nlp import NoteNlpEngine
 from deid.normalize import View, view

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from deid.clinical_terms import is_clinical_term, without_contraction
 from deid.casing import MIXED, case_regime
+from deid.clinical_terms import is_clinical_term, without_contraction
 from deid.name_lexicon import is_common_word, name_strength
 from deid.name_shape import clinical_register, inside_sentence, is_proper_word
 from deid.places import is_city, is_region
@@ -113,17 +113,18 @@ class NoteSpacyRecognizer(SpacyRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """spaCy's entities cut at line breaks, without implausible names.
 
-        The Detector hands it only `ner_windows` of mixed-case notes: on ALL-CAPS or lower-case
-        notes spaCy tags headers and abbreviations (CV, Neuro, Foley), and the lexicon recognizers
-        decide alone.
+        The Detector hands it only `ner_windows` of mixed-case text: notes in capitals or lower
+        case with their case restored, except clinical shorthand, where spaCy tags headers and
+        abbreviations (CV, Neuro, Foley) and the lexicon recognizers decide alone.
         """
         kept = []
+        by_shape = not clinical_register(text)
         for result in super().analyze(text, entities, nlp_artifacts):
             # NER runs entities across line breaks ("Raman, PsyD\n\nS: Client"); names do not.
             newline = text.find("\n", result.start, result.end)
             if newline > result.start:
                 result.end = result.start + len(text[result.start : newline].rstrip())
-            if _plausible(result.entity_type, text[result.start : result.end], by_shape=not clinical_register(text)):
+            if _plausible(result.entity_type, text[result.start : result.end], by_shape=by_shape):
                 kept.append(result)
         return kept
 
