@@ -1,14 +1,13 @@
 """Email addresses: Presidio's pattern, with the TLD checked against tldextract's bundled snapshot.
 
 Presidio's EmailRecognizer calls `tldextract.extract`, which fetches the Public Suffix List from
-the internet on first use (presidio issue 1205). deid never downloads: this extractor has no
-suffix-list URLs and no cache, so it reads only the snapshot shipped inside tldextract.
+the internet on first use (presidio issue 1205). deid never downloads: `split_domain` reads only
+the snapshot shipped inside tldextract.
 """
 
-import tldextract
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
-_OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+from deid.recognizer_kit import split_domain
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
@@ -19,4 +18,4 @@ class OfflineEmailRecognizer(EmailRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         """Accept the match only when its domain ends in a known public suffix."""
-        return _OFFLINE_TLD(pattern_text).fqdn != ""
+        return split_domain(pattern_text).fqdn != ""

@@ -8,12 +8,10 @@ end in a public suffix (tldextract's bundled snapshot, offline, as in email_addr
 
 import re
 
-import tldextract
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from deid.recognizer_kit import RegexRecognizer
+from deid.recognizer_kit import RegexRecognizer, split_domain
 
-_OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 _LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _AT_BRACKETED = r"\s*[\[(<{]\s*at\s*[\])>}]\s*"
@@ -47,5 +45,5 @@ class SpelledOutEmailRecognizer(RegexRecognizer):
         host = domain.split(".", 1)[0]
         if local.lower() in STOP_WORDS or host.lower() in STOP_WORDS or not any(c.isalpha() for c in host):
             return False
-        parts = _OFFLINE_TLD(domain)
+        parts = split_domain(domain)
         return parts.suffix != "" and parts.domain != ""

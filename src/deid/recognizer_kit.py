@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import ClassVar
+
+import tldextract
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -25,6 +28,18 @@ def make_result(
             RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,
         },
     )
+
+
+@lru_cache(maxsize=1)
+def _offline_tld() -> tldextract.TLDExtract:
+    # No suffix-list URLs and no cache: only the Public Suffix List snapshot inside tldextract is
+    # read (Presidio's default extractor fetches it from the network).
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+def split_domain(domain: str) -> tldextract.tldextract.ExtractResult:
+    """tldextract's split of a host name (subdomain, domain, suffix), offline."""
+    return _offline_tld()(domain)
 
 
 class RegexRecognizer(EntityRecognizer):

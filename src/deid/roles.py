@@ -18,11 +18,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from deid.findings import Finding
+from deid.name_shape import POSSESSIVE
 
 _ROLES = frozenset({"RELATIVE", "CLINICIAN", "PATIENT"})
 _BY_WORD = frozenset({"RELATIVE"})  # removed or pseudonymized wherever PERSON is: safe to carry by one word
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
 def carry_roles(text: str, findings: Iterable[Finding]) -> list[Finding]:
@@ -50,5 +50,5 @@ def carry_roles(text: str, findings: Iterable[Finding]) -> list[Finding]:
 
 def _name_words(text: str, f: Finding) -> frozenset[str]:
     """The words of a name, case-folded, without a possessive; initials say nothing about who."""
-    words = (_POSSESSIVE.sub("", m.group()).casefold() for m in _WORD.finditer(text, f.start, f.end))
+    words = (POSSESSIVE.sub("", m.group()).casefold() for m in _WORD.finditer(text, f.start, f.end))
     return frozenset(w for w in words if len(w) >= 2)
