@@ -107,10 +107,13 @@ class ClinicalDateRecognizer(RegexRecognizer):
         # Years: "MI 1992", "CVA 2004"; and '92, 92' as in "s/p CABG '95", "CVA 74'".
         (r"(?<![\d#$.,/-])(?P<value>(?:19[0-9]\d|20[0-3]\d))(?![\d/+-]|[.,:]\d|\s*(?:mg|mcg|ml|cc|units?|kcal|cal|calories|mls|g\b|kg|meq|%|lbs?|pts?))", 0.5),
         (r"(?<![\w'])(?P<value>'\d{2})(?![\w'])", 0.6),
-        # Two-digit years of past events in a history section: "PMH: CABG 81, MI 92" (see accept).
-        (rf"\b(?:{_PAST_EVENTS})\s+(?:in\s+)?(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5),
+        # Two-digit years of past events in a history section: "PMH: CABG 81, MI 92" (see accept;
+        # a note that names no history section skips these).
+        (rf"\b(?:{_PAST_EVENTS})\s+(?:in\s+)?(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5,
+         _PAST_HISTORY.pattern),
         # ... and the year listed after it: "CVA in 94 and 00".
-        (rf"\b(?:{_PAST_EVENTS})\s+(?:in\s+)?\d{{2}}\s*(?:,|&|and)\s*(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5),
+        (rf"\b(?:{_PAST_EVENTS})\s+(?:in\s+)?\d{{2}}\s*(?:,|&|and)\s*(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5,
+         _PAST_HISTORY.pattern),
         # "the 14th", "on the 3rd." (not "the 5th floor", "the 2nd dose").
         (r"\bthe\s+(?P<value>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
          r"(?!\s+(?!(?:of|at|and|or|to|in|for|when|with|until|by)\b)[a-z])", 0.6),

@@ -60,7 +60,7 @@ def _alternatives(pattern: str) -> tuple[str, ...]:
 
 # Street-type words and the endings of compound street names, for a quick look before the regexes.
 _TYPE_WORDS = frozenset(_alternatives(_BEFORE) + _alternatives(_AFTER))
-_TYPE_ENDINGS = _alternatives(_AFTER) + _alternatives(_COMPOUND)
+_COMPOUND_ENDINGS = _alternatives(_COMPOUND)
 _ANY_WORD = re.compile(r"[^\W\d_]+\.?")
 _TYPE_WORD = re.compile(rf"(?<![^\W\d_])(?:{_BEFORE}|{_AFTER})(?![^\W\d_])")
 # Types written in lower case in a capitalized address ("29 rue de la Paix", "ul. Długa 12").
@@ -87,7 +87,9 @@ class ForeignStreetRecognizer(RegexRecognizer):
         patterns can match: the typed ones are most of this recognizer's cost."""
         words = {w.lower() for w in _ANY_WORD.findall(text)}
         words |= {w.rstrip(".") for w in words}
-        if words & _TYPE_WORDS or any(w.endswith(_TYPE_ENDINGS) for w in words) or "c/" in text.lower():
+        if words & _TYPE_WORDS or "c/" in text.lower() or any(
+            _COMPOUND_WORD.fullmatch(w) and not is_common_word(w) for w in words if w.endswith(_COMPOUND_ENDINGS)
+        ):
             return self._compiled
         return [self._compiled[i] for i in _UNTYPED]
 

@@ -90,3 +90,16 @@ def test_military_addresses(text: str, expected: list[str]) -> None:
 def test_street_corners(text: str, expected: list[str]) -> None:
     """Two capitalized streets after "corner of"; a room's corner is not an address."""
     assert found(CORNER, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("Thank you. We will investigate and meet again.", False),  # "you." and "investigate" are no street types
+        ("She moved to Hauptstraße 5.", True),
+        ("Write to 29 rue de la Paix.", True),
+        ("Petőfi u. 7.", True),
+    ],
+)
+def test_typed_patterns_only_with_a_street_type(text: str, typed: bool) -> None:
+    assert (len(FOREIGN.patterns_for(text)) == len(FOREIGN._compiled)) is typed
