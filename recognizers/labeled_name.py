@@ -124,15 +124,17 @@ class LabeledNameRecognizer(EntityRecognizer):
 
 
 def _name_shaped(word: str, mixed: bool, labeled: bool = False) -> bool:
-    """A word that can be part of a name: capitalized, no function, role or clinical word; after a
-    label a given name that is also a function word or month ("Will", "April") is a name."""
+    """A word that can be part of a name: no function, role or clinical word, capitalized in mixed
+    case; after a label a given name that is also a function word or month ("Will", "April") is a name."""
     bare = word.rstrip(".")
     lower = bare.lower()
     if labeled and bare[0].isupper() and (len(bare) == 1 or is_given_name(bare)) and lower not in _NOT_NAMES:
         return True
     if lower in FUNCTION_WORDS or lower in RELATION_WORDS or lower in _NOT_NAMES or is_clinical_term(bare):
         return False
-    return bare[0].isupper() and not (mixed and bare.isupper() and len(bare) > 1)
+    if not mixed:
+        return True  # a line without capitals ("name: martim pereira"): the filters above decide
+    return bare[0].isupper() and not (bare.isupper() and len(bare) > 1)
 
 
 def _plausible(first: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, regime_at
-from deid.clinical_terms import is_clinical_term, is_contraction
+from deid.clinical_terms import is_clinical_term, is_contraction, looks_like_drug
 from deid.findings import Cover
 from deid.lexicon import FUNCTION_WORDS, MONTH_NAMES, RELATION_WORDS
 from deid.lexicon import is_common_word as is_common_word_in_notes
@@ -23,12 +23,14 @@ from deid.name_lexicon import (
     is_common_word,
     is_given_name,
     is_listed_name,
+    is_lowercase_word,
     is_rare_name,
     name_strength,
     warm,
 )
 from deid.name_shape import POSSESSIVE
-from deid.places import is_country, is_state
+from deid.facilities import FACILITY_KINDS
+from deid.places import STREET_SUFFIX, is_country, is_state
 from deid.recognizer_kit import make_result
 
 # Letters with inner apostrophes and hyphens; a hyphen before an initial ends the word
@@ -48,6 +50,11 @@ def _joins(text: str, previous: tuple[int, int, float], start: int) -> bool:
 
 
 _INITIAL = 0.1
+# A pause or the end of the line after a word: where a name may end.
+_NAME_END = re.compile(r"[ \t]*(?:[,.;:!?)\"]|$)", re.MULTILINE)
+# Surnames that are also words for a street or a building: after a name they make it a place
+# ("lives at keeley house.", "MERCY HALL").
+_PLACE_KIND = re.compile(rf"(?:{STREET_SUFFIX}|{FACILITY_KINDS}|house|home|hall|lodge|manor|tower)", re.IGNORECASE)
 
 
 def _not_a_name_shape(text: str, match: re.Match[str]) -> bool:
@@ -101,10 +108,11 @@ _VOCATIVE_AFTER = re.compile(r"\s*[,.?!]")
 _ENDEARMENTS = frozenset("honey sweetie sweetheart darling dear babe baby buddy sugar love man guy dude".split())
 # Given names that are also times of the year ("Summer, fall and winter", "June, 2001").
 _TIME_WORDS = MONTH_NAMES | frozenset({"spring", "summer", "autumn", "winter"})
-# A person naming themselves or being named: "my name is Mark", "goes by Chip", "aka Red".
+# A person naming themselves or being named: "my name is Mark", "goes by Chip", "aka Red", "a
+# man named Vsevolod", "she was called Janet".
 _NAMING_BEFORE = re.compile(
     r"\b(?:my\s+name\s+is|my\s+name's|call\s+me|goes\s+by|went\s+by|calls\s+(?:himself|herself|themselves)|"
-    r"nicknamed|a\.?k\.?a\.?|also\s+known\s+as)\s+$",
+    r"(?:nick)?named|(?:is|was|are|were|be|been|being)\s+called|a\.?k\.?a\.?|also\s+known\s+as)\s+$",
     re.IGNORECASE,
 )
 # Introductions at the start of a turn or on the phone: "Hi, I'm Dawn.", "This is Mark from ...".
@@ -169,9 +177,12 @@ class PersonNameRecognizer(EntityRecognizer):
             elif not strength and run and _joins(text, run[-1], match.start()):
                 # A word no list knows, right after a name ("Maria Obrenovska", "KAREN ANN
                 # YANULIS"): part of the name.
-                after_given = is_given_name(text[run[-1][0] : run[-1][1]])
+                given = [is_given_name(text[s:e]) and st == STRONG for s, e, st in run if st != _INITIAL]
+                after_given = bool(given) and given[-1]
                 if self._unknown_proper(match.group(), mixed, after_given):
                     strength = AMBIGUOUS
+                elif not mixed and after_given:
+                    strength = self._after_given_name(text, match)
             if run and (strength == 0 or not _joins(text, run[-1], match.start())):
                 results += self._emit(run, mixed)
                 run = []
@@ -230,9 +241,12 @@ class PersonNameRecognizer(EntityRecognizer):
         honorific = _HONORIFIC_BEFORE.search(text, max(0, match.start() - 8), match.start())
         if honorific:
             # "Mr. Small", "mr nicholson": an honorific names whatever follows, in any case; but
-            # "changes in MS. Aspiration ..." ends a sentence about mental status: after "MS." and
-            # "MR." only a listed name.
-            return honorific.group().strip() not in ("MR.", "MS.", "ms.") or is_listed_name(word)
+            # "changes in MS. Aspiration ..." ends a sentence about mental status, "mild mr. trace tr"
+            # is about a valve: after "MS." and "MR." only a listed name or a word no dictionary
+            # knows ("ms. roefs").
+            return honorific.group().strip() not in ("MR.", "MS.", "mr.", "ms.") or is_listed_name(word) or not (
+                is_common_word(word) or is_lowercase_word(word) or looks_like_drug(word)
+            )
         if mixed and not word[0].isupper():
             return False
         if _NAMING_BEFORE.search(text, max(0, match.start() - 32), match.start()):
@@ -268,6 +282,21 @@ class PersonNameRecognizer(EntityRecognizer):
         listed = name_strength(word) >= AMBIGUOUS or (mixed and is_given_name(word))
         # "Son called", "Sister visited": relation words are no names, even when listed (Son).
         return listed and word.lower() not in RELATION_WORDS and bool(_CUE_AFTER.match(text, match.end()))
+
+    @staticmethod
+    def _after_given_name(text: str, match: re.Match[str]) -> float:
+        """Without capitals, what may follow a given name inside the name: a middle initial
+        ("katie e miles", not the words "a" and "i"), or a listed surname that is also a word when
+        the name ends there ("called janet burns.", "KATIE MILES,")."""
+        word = match.group()
+        if len(word) == 1:
+            return _INITIAL if word.lower() not in ("a", "i") else 0.0
+        if (
+            is_listed_name(word) and word.lower() not in FUNCTION_WORDS and _PLACE_KIND.fullmatch(word) is None
+            and _NAME_END.match(text, match.end())
+        ):
+            return AMBIGUOUS
+        return 0.0
 
     @staticmethod
     def _unknown_proper(word: str, mixed: bool, after_given: bool) -> bool:

@@ -2,7 +2,9 @@
 
 import re
 
-from deid.addresses import WORD
+from deid.addresses import FUNCTION_WORDS, WORD
+from deid.casing import MIXED, regime_at
+from deid.clinical_terms import is_clinical_term
 from deid.places import STREET_SUFFIX
 from deid.recognizer_kit import RegexRecognizer
 
@@ -22,12 +24,17 @@ class StreetCornerRecognizer(RegexRecognizer):
             rf"(?P<value>\b(?i:the[ \t]+)?(?i:corner|intersection|junction)[ \t]+(?i:of)[ \t]+{_FIRST}"
             rf"[ \t]+(?i:and|&)[ \t]+{_SECOND})",
             0.8,
-            r"(?i:corner|intersection|junction)\s+of",
+            r"(?i:(?:corner|intersection|junction)\s+of)",
         ),
     ]
 
     def accept(self, text: str, start: int, end: int) -> bool:
-        """Street names are capitalized: "the corner of the room and the bed" is no address."""
+        """Street names are capitalized in mixed case: "the corner of the room and the Bed Way" is no
+        address. Without capitals, neither street holds a function word or a clinical term ("the
+        corner of the room and the bed")."""
         after_of = re.split(r"(?i)\bof\b", text[start:end], maxsplit=1)[1]
-        first, second = re.split(r"(?i)[ \t](?:and|&)[ \t]", after_of, maxsplit=1)
-        return all(any(w[0].isupper() or w[0].isdigit() for w in part.split()) for part in (first, second))
+        streets = re.split(r"(?i)[ \t](?:and|&)[ \t]", after_of, maxsplit=1)
+        if regime_at(text, start) == MIXED:
+            return all(any(w[0].isupper() or w[0].isdigit() for w in part.split()) for part in streets)
+        words = [w.rstrip(".") for part in streets for w in part.split()]
+        return not any(w.lower() in FUNCTION_WORDS or is_clinical_term(w) for w in words)

@@ -85,10 +85,15 @@ def test_military_addresses(text: str, expected: list[str]) -> None:
         ("intersection of Main St and Fifth Avenue", ["intersection of Main St and Fifth Avenue"]),
         ("in the corner of the room and the bed rail", []),
         ("in the corner of the room and Main Street", []),
+        # Without capitals: streets with no function word or clinical term.
+        ("the corner of 12 oak street and birch lane", ["the corner of 12 oak street and birch lane"]),
+        ("AT THE CORNER OF STRANDVEJ 9 AND HOLM BYPASS", ["THE CORNER OF STRANDVEJ 9 AND HOLM BYPASS"]),
+        ("sat in the corner of the room and the hall way", []),
+        ("IN THE CORNER OF THE ROOM AND THE BED WAY", []),
     ],
 )
 def test_street_corners(text: str, expected: list[str]) -> None:
-    """Two capitalized streets after "corner of"; a room's corner is not an address."""
+    """Two streets after "corner of" (capitalized in mixed case); a room's corner is not an address."""
     assert found(CORNER, text) == expected
 
 

@@ -31,6 +31,10 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Guardian: Mae Olsen", [("Mae Olsen", "RELATIVE")]),
         ("Presenting problem: Dawn is a 57-year-old woman who reports grief.", [("Dawn", "PATIENT")]),
         ("Kwame, a 34 year old teacher, came in.", [("Kwame", "PATIENT")]),
+        # Without capitals the word filters decide alone.
+        ("name:    tomas j varga\naddress: 12 oak st", [("tomas j varga", "PERSON")]),
+        ("guardian: rosa delgado", [("rosa delgado", "RELATIVE")]),
+        ("kwame, a 34 year old teacher, came in.", [("kwame", "PATIENT")]),
     ],
 )
 def test_names_after_labels_and_before_ages(text: str, expected: list[tuple[str, str]]) -> None:
@@ -50,6 +54,10 @@ def test_names_after_labels_and_before_ages(text: str, expected: list[tuple[str,
         "The client is a 57-year-old man. She is a 40-year-old woman.",
         "Client is a 57 yo male",
         "Medication name: Zoloft",
+        "patient: alert and oriented.",
+        "pt: sleeping comfortably",
+        "the client is a 57-year-old man. she is a 40-year-old woman.",
+        "PATIENT: ALERT AND ORIENTED.",
     ],
 )
 def test_no_name_without_a_field_or_introduction(text: str) -> None:

@@ -125,6 +125,7 @@ def test_mixed_case_needs_capitals() -> None:
         ("He goes by Chip at school.", ["Chip"]),
         ("Her cousin, aka Sunny, called.", ["Sunny"]),
         ("I'll be talking to Bill about it.", ["Bill"]),
+        ("see my note on ms. quarendt, below", ["quarendt"]),  # after "ms." a word no dictionary knows
     ],
 )
 def test_talk_cues_make_word_names_names(text: str, expected: list[str]) -> None:
@@ -149,8 +150,37 @@ def test_talk_cues_make_word_names_names(text: str, expected: list[str]) -> None
         "Social- Son, updated by the team.",
         "Client: Man, I've been fighting that for years.",
         "Client: Honey, I said no. Will, maybe.",
+        "CHANGES IN MS. ASPIRATION PRECAUTIONS",
+        "mild mr. increased since am.",
     ],
 )
 def test_talk_cues_leave_words_alone(text: str) -> None:
     """Pronouns, ordinary words, months and relation words in the same slots stay words."""
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Without capitals, a middle initial and a surname that is also a word, where the name ends.
+        ("i'm rosalind e rivers, from out of town", ["rosalind e rivers"]),
+        ("her grandmother was called margaret burns.", ["margaret burns"]),
+        ("A WOMAN NAMED DOROTHY GREEN", ["DOROTHY GREEN"]),
+        ("a man named tsvetan knocked.", ["tsvetan"]),
+    ],
+)
+def test_names_run_on_without_capitals(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("margaret burns the toast daily", ["margaret"]),  # a word in the sentence, not at a pause
+        ("she moved to margaret house.", ["margaret"]),  # a building, not a surname
+        ("DOROTHY HOUSE.", ["DOROTHY"]),
+        ("spoke with margaret a lot", ["margaret"]),  # "a" is no initial
+    ],
+)
+def test_word_surnames_stop_where_they_read_as_words(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
