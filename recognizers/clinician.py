@@ -27,6 +27,7 @@ from deid.lexicon import (
 )
 from deid.name_lexicon import is_common_word as is_frequent_word
 from deid.name_lexicon import is_listed_name, name_strength
+from deid.name_shape import POSSESSIVE_ENDINGS
 from deid.places import is_city
 from deid.recognizer_kit import make_result
 from deid.token_scan import Token, TokenScan
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 # Words with inner hyphens, slashes or apostrophes ("PA-C", "OTR/L", "O'Brien"), numbers, and
 # single punctuation marks.
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-/][^\W\d_]+)*|\d+|[^\w\s]")
-_POSSESSIVE = ("'s", "’s")
 
 
 def _credential_regex(credentials: frozenset[str]) -> str:
@@ -162,7 +162,7 @@ class _Scan(TokenScan):
     def name_ok(self, i: int, *, strong: bool, allow_lower: bool) -> bool:
         """Whether token i can be part of a person's name after (or before) a cue."""
         tok = self.tokens[i]
-        word = tok.text[:-2] if tok.text.endswith(_POSSESSIVE) else tok.text
+        word = tok.text[:-2] if tok.text.endswith(POSSESSIVE_ENDINGS) else tok.text
         if len(word) < 2 or not word[0].isalpha():
             return False
         lower = word.lower()
@@ -252,7 +252,7 @@ class _Scan(TokenScan):
             if names and self.tokens[j].text.islower():
                 break
             names.append(j)
-            if self.tokens[j].text.endswith(_POSSESSIVE):
+            if self.tokens[j].text.endswith(POSSESSIVE_ENDINGS):
                 break
             j += 1
         if not names:
@@ -260,7 +260,7 @@ class _Scan(TokenScan):
         if self.tokens[names[0]].text.islower() and len(names) > 1:
             names = names[:2] if self.is_particle(names[0]) else names[:1]
         last = self.tokens[names[-1]]
-        end = last.end - (2 if last.text.endswith(_POSSESSIVE) else 0)
+        end = last.end - (2 if last.text.endswith(POSSESSIVE_ENDINGS) else 0)
         return self.tokens[names[0]].start, end, names[-1]
 
     def name_backward(self, i: int, *, allow_lower: bool = False) -> Optional[tuple[int, int]]:
@@ -278,7 +278,7 @@ class _Scan(TokenScan):
                 words += 1
                 j -= 2
                 continue
-            if names and self.tokens[j].text.endswith(_POSSESSIVE):
+            if names and self.tokens[j].text.endswith(POSSESSIVE_ENDINGS):
                 break
             if names and self.is_particle(j):
                 names.append(j)  # "Ann de la Cruz"

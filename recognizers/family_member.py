@@ -25,6 +25,7 @@ from deid.lexicon import (
 )
 from deid.name_lexicon import is_common_word as is_frequent_word
 from deid.name_lexicon import name_strength
+from deid.name_shape import POSSESSIVE_ENDINGS
 from deid.recognizer_kit import make_result
 from deid.token_scan import Token, TokenScan
 
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 # Words with inner hyphens or apostrophes ("brother-in-law", "pt's", "O'Brien"), numbers, and
 # single punctuation marks. Our own tokens keep the recognizer independent of the NLP engine.
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+|[^\w\s]")
-_POSSESSIVE = ("'s", "’s")
 # Modifiers allowed between a determiner and a relation word inside "(her older brother)".
 _MODIFIERS = frozenset(
     "step half ex older younger big little maternal paternal great foster adoptive biological "
@@ -322,7 +322,7 @@ def _split_relation_hyphen(match: re.Match[str]) -> list[Token]:
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
     """Split a trailing "'s" off a word: ("husband", True) for "husband's"."""
-    if word.endswith(_POSSESSIVE) and len(word) > 2:
+    if word.endswith(POSSESSIVE_ENDINGS) and len(word) > 2:
         return word[:-2], True
     return word, False
 

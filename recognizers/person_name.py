@@ -32,6 +32,7 @@ from deid.name_shape import POSSESSIVE
 from deid.facilities import FACILITY_KINDS
 from deid.places import STREET_SUFFIX, is_country, is_state
 from deid.recognizer_kit import make_result
+from deid.token_scan import speaker_turns
 
 # Letters with inner apostrophes and hyphens; a hyphen before an initial ends the word
 # ("CARAFATE-W. MAROTTA").
@@ -134,6 +135,12 @@ _TEAM_BEFORE = re.compile(
 )
 # A name opening a line and followed by a colon: a speaker in a transcript.
 _SPEAKER = re.compile(r"(?<![^\n])[ \t]*[A-Za-z][A-Za-z'\-]*:", re.MULTILINE)
+
+
+def _in_speaker_turn(text: str, at: int) -> bool:
+    """Whether the line holding `at` is a turn of a transcript: its speaker label opens other lines."""
+    line = _SPEAKER.search(text, text.rfind("\n", 0, at) + 1, at)
+    return line is not None and speaker_turns(text, line.group().strip().rstrip(":"))
 
 
 class PersonNameRecognizer(EntityRecognizer):
@@ -262,11 +269,14 @@ class PersonNameRecognizer(EntityRecognizer):
             is_given_name(word)
             and word.lower() not in _TIME_WORDS and word.lower() not in RELATION_WORDS
             and (_VOCATIVE_BEFORE.search(text, max(0, match.start() - 20), match.start())
-                 or (mixed and name_strength(word) and word.lower() not in _ENDEARMENTS and not is_country(word)
-                     and _PAUSE_BEFORE.search(text, max(0, match.start() - 4), match.start())))
+                 or (name_strength(word) and word.lower() not in _ENDEARMENTS and not is_country(word)
+                     and _PAUSE_BEFORE.search(text, max(0, match.start() - 4), match.start())
+                     and (mixed or _in_speaker_turn(text, match.start()))))
             and _VOCATIVE_AFTER.match(text, match.end())
         ):
-            return True  # a given name between a greeting and a pause, in any case
+            # A given name between a greeting and a pause, in any case; between pauses, in mixed
+            # case or in a transcript's turn ("TO BE FRANK, MARK, I DON'T KNOW").
+            return True
         if _GREETING_BEFORE.search(text, max(0, match.start() - 16), match.start()):
             return mixed  # greetings only in mixed case: "si/hi denied" is no greeting
         if _ROLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) and not is_common_word(word):

@@ -21,6 +21,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # What may stand between a word and the one before it inside a sentence.
 _GAP = re.compile(r"[ \t]+(?:[\"'“‘(\[][ \t]*)?$")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# The same endings for str.endswith, in any case ("Tom's", "TOM'S").
+POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 _CONTRACTED = re.compile(r"['’](?:m|ll|re|ve|d|t)$", re.IGNORECASE)
 # Each part of a name is written Title case, after an optional Mc/Mac/O'/D' prefix ("McDonald",
 # "O'Neil"); inner capitals otherwise make an abbreviation ("FiO", "PRBCs", "CDiff").

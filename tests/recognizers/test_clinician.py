@@ -19,6 +19,7 @@ POSITIVES = [
     ("Discussed with Dr. Lee.", [(CLIN, "Lee")]),
     ("Discussed with Dr Lee.", [(CLIN, "Lee")]),
     ("DISCUSSED WITH DR. LEE", [(CLIN, "LEE")]),
+    ("TUBE PLACED PER DR. WHITE'S ORDER.", [(CLIN, "WHITE")]),  # a possessive in capitals
     ("Seen by Dr. Jane Lee for meds.", [(CLIN, "Jane Lee")]),
     ("J. Park, LCSW", [(CLIN, "J. Park")]),
     ("Jane Park, LCSW", [(CLIN, "Jane Park")]),

@@ -49,6 +49,7 @@ POSITIVES = [
     ("Lives with her SO Mike.", [(REL, "Mike")]),
     ("significant other Pat attended", [(REL, "Pat")]),
     ("Her husband's name is Tom.", [(REL, "Tom")]),
+    ("HER HUSBAND'S NAME IS TOM.", [(REL, "TOM")]),  # a possessive in capitals
     ("his mother, Mrs. Ann Smith, called", [(REL, "Ann Smith")]),
     ("his wife Maria's car broke down", [(REL, "Maria")]),
     ("AA sponsor Rick calls daily.", [(REL, "Rick")]),

@@ -184,3 +184,12 @@ def test_names_run_on_without_capitals(text: str, expected: list[str]) -> None:
 )
 def test_word_surnames_stop_where_they_read_as_words(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_vocatives_without_capitals_only_in_a_transcript() -> None:
+    """Between pauses a given name is said to someone in a transcript's turn, in any case; in
+    a note's list of findings the same slot holds words."""
+    talk = "THERAPIST: WHAT ELSE?\nCLIENT: TO BE HONEST, DAWN, I DON'T KNOW.\nTHERAPIST: OKAY.\nCLIENT: YEAH."
+    assert names(talk) == ["DAWN"]
+    assert names(talk.lower()) == ["dawn"]
+    assert names("SKIN: INTACT, DAWN, NO BREAKDOWN.") == []
