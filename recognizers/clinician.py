@@ -27,7 +27,7 @@ from deid.lexicon import (
 )
 from deid.name_lexicon import is_common_word as is_frequent_word
 from deid.name_lexicon import is_listed_name, name_strength
-from deid.name_shape import POSSESSIVE_ENDINGS
+from deid.name_shape import NAME_PARTICLES, POSSESSIVE_ENDINGS
 from deid.places import is_city
 from deid.recognizer_kit import make_result
 from deid.token_scan import Token, TokenScan
@@ -79,8 +79,6 @@ _MAX_ROLE_LEN = max(len(phrase) for phrase in CLINICIAN_ROLES)
 _ROLE_FIRST_WORDS = frozenset(role[0] for role in CLINICIAN_ROLES)
 _OPENING_WORDS = CLINICIAN_TITLES | _ROLE_FIRST_WORDS | CLINICIAN_LABELS
 _MAX_NAME_TOKENS = 3
-# Particles inside surnames, joined to the word after them ("o rourke", "van Dyke", "de la Cruz").
-_PARTICLES = frozenset("o d de da di du del della la le van von der den ter st".split())
 
 
 def _parts(word: str) -> int:
@@ -297,7 +295,7 @@ class _Scan(TokenScan):
         """Whether token j is a surname particle joined to the next token ("o rourke", "van Dyke")."""
         tok, nxt = self.tok(j), self.tok(j + 1)
         return (
-            tok is not None and nxt is not None and tok.text.lower() in _PARTICLES
+            tok is not None and nxt is not None and tok.text.lower() in NAME_PARTICLES
             and self.adjacent(j, j + 1) and nxt.text[:1].isalpha() and len(nxt.text) >= 2
         )
 

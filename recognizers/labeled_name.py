@@ -16,6 +16,7 @@ from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.lexicon import FUNCTION_WORDS, RELATION_WORDS
 from deid.name_lexicon import is_common_word, is_given_name, name_strength
+from deid.name_shape import NAME_PARTICLES
 from deid.recognizer_kit import make_result
 from deid.token_scan import speaker_turns
 
@@ -34,8 +35,6 @@ _LABEL = re.compile(
 )
 # One to three words of a name: capitalized (or any case on a capitals line), initials allowed.
 _NAME_WORD = re.compile(r"[^\W\d_]\.(?=\s)|[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# Lower-case particles inside a name ("Jan de Vries", "Ana dos Santos").
-_PARTICLES = frozenset("de da del della der den di dos du la le van von bin ibn al el".split())
 _AGE_AFTER = re.compile(r"(?:,[ \t]+an?|[ \t]+is[ \t]+an?)[ \t]+\d{1,3}[- ]?(?:years?|yrs?|y/?o)\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"((?:[^\W\d_]+(?:['’-][^\W\d_]+)*[ \t]+){0,2}[^\W\d_]+(?:['’-][^\W\d_]+)*)$")
 # Words that say who someone is without naming them ("The client is a 57-year-old").
@@ -84,14 +83,14 @@ class LabeledNameRecognizer(EntityRecognizer):
         words: list[re.Match[str]] = []
         while len(words) < _MAX_WORDS:
             m = _NAME_WORD.match(text, pos)
-            if m is None or not (_name_shaped(m.group(), mixed, labeled=True) or (words and m.group() in _PARTICLES)):
+            if m is None or not (_name_shaped(m.group(), mixed, labeled=True) or (words and m.group() in NAME_PARTICLES)):
                 break
             words.append(m)
             gap = re.match(r"[ \t]{1,2}", text[m.end() :])
             if gap is None:
                 break
             pos = m.end() + gap.end()
-        while words and (len(words[-1].group().rstrip(".")) == 1 or words[-1].group() in _PARTICLES):
+        while words and (len(words[-1].group().rstrip(".")) == 1 or words[-1].group() in NAME_PARTICLES):
             words.pop()  # an initial or a particle ends no name
         if not words or not _plausible(words[0].group()):
             return None

@@ -127,14 +127,30 @@ _SPEAKING_AFTER = re.compile(r"[ \t]+speaking\b", re.IGNORECASE)
 _TURN_START = re.compile(r"(?:^|[.!?:])[ \t]*(?:(?:hi|hello|yes)[,!]?[ \t]+)?$", re.IGNORECASE | re.MULTILINE)
 _TEAM_AFTER = re.compile(r"\s+(?:(?:and\s+)?(?:team\s+)?(?:aware|notified|informed|paged|updated|made\s+aware|at\s+bedside|in\s+to\s+see))\b", re.IGNORECASE)
 _TEAM_BEFORE = re.compile(
-    r"\b(?:per|paged|notified|informed|called|spoke\s+with|spoke\s+to|discussed\s+with|d/w|seen\s+by|"
+    r"\b(?:per|paged?|paging|notified|informed|called|spoke\s+with|spoke\s+to|discussed\s+with|consult(?:ed)?\s+with|d/w|seen\s+by|"
     r"talk(?:s|ed|ing)?\s+(?:to|with)|"
     r"evaluated\s+by|met\s+with|reported\s+to|caseworker|case\s+manager|sw|chaplain)\s+"
     r"(?:dr\.?\s+|[A-Z]\.\s*)?$",
     re.IGNORECASE,
 )
+# Talking to someone: only a person follows ("per" and "seen by" also take teams and protocols).
+_CONTACT_BEFORE = re.compile(
+    r"\b(?:paged?|paging|called|spoke\s+(?:with|to)|discussed\s+with|consult(?:ed)?\s+with|"
+    r"talk(?:s|ed|ing)?\s+(?:to|with)|met\s+with)\s+$",
+    re.IGNORECASE,
+)
 # A name opening a line and followed by a colon: a speaker in a transcript.
 _SPEAKER = re.compile(r"(?<![^\n])[ \t]*[A-Za-z][A-Za-z'\-]*:", re.MULTILINE)
+
+
+def _unknown(word: str) -> bool:
+    """A word no dictionary knows: not English (however rare, or possessive), no drug stem, no
+    acronym, with a vowel."""
+    word = POSSESSIVE.sub("", word)
+    return (
+        len(word) >= 3 and any(c in "aeiouyAEIOUY" for c in word) and not (word.isupper() and len(word) <= 4)
+        and not (is_common_word(word) or is_lowercase_word(word) or looks_like_drug(word))
+    )
 
 
 def _in_speaker_turn(text: str, at: int) -> bool:
@@ -251,9 +267,7 @@ class PersonNameRecognizer(EntityRecognizer):
             # "changes in MS. Aspiration ..." ends a sentence about mental status, "mild mr. trace tr"
             # is about a valve: after "MS." and "MR." only a listed name or a word no dictionary
             # knows ("ms. roefs").
-            return honorific.group().strip() not in ("MR.", "MS.", "mr.", "ms.") or is_listed_name(word) or not (
-                is_common_word(word) or is_lowercase_word(word) or looks_like_drug(word)
-            )
+            return honorific.group().strip() not in ("MR.", "MS.", "mr.", "ms.") or is_listed_name(word) or _unknown(word)
         if mixed and not word[0].isupper():
             return False
         if _NAMING_BEFORE.search(text, max(0, match.start() - 32), match.start()):
@@ -285,9 +299,14 @@ class PersonNameRecognizer(EntityRecognizer):
             return not word.isupper() if mixed else name_strength(word) >= AMBIGUOUS
         # Care-team phrases: "MAROTTA AWARE", "per Kondouli", "paged Dr Vasquez". The word must not
         # be an ordinary word ("TEAM AWARE", "per protocol").
-        # Outside mixed case an unknown word may be any jargon or misspelling: only listed names.
+        # Outside mixed case an unknown word may be any jargon or misspelling: only listed names,
+        # or after talking to someone a word no dictionary knows ("spoke with şöhret").
         proper = name_strength(word) >= AMBIGUOUS or (mixed and not is_common_word(word))
-        if proper and word.lower() not in RELATION_WORDS and (_TEAM_AFTER.match(text, match.end()) or _TEAM_BEFORE.search(text, max(0, match.start() - 24), match.start())):
+        if word.lower() not in RELATION_WORDS and (
+            (proper and _TEAM_AFTER.match(text, match.end()))
+            or (proper and _TEAM_BEFORE.search(text, max(0, match.start() - 24), match.start()))
+            or (_unknown(word) and _CONTACT_BEFORE.search(text, max(0, match.start() - 24), match.start()))
+        ):
             return True
         listed = name_strength(word) >= AMBIGUOUS or (mixed and is_given_name(word))
         # "Son called", "Sister visited": relation words are no names, even when listed (Son).

@@ -23,6 +23,11 @@ _GAP = re.compile(r"[ \t]+(?:[\"'“‘(\[][ \t]*)?$")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # The same endings for str.endswith, in any case ("Tom's", "TOM'S").
 POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
+# Lower-case words inside surnames, compared in lower case ("van der Berg", "de la Cruz", "Ó
+# Briain" read as "O Briain" in the normalized view, "bin Zayed", "St John").
+NAME_PARTICLES = frozenset(
+    "o ó ní nic mac d de da di du del della dei dos das la le van von der den ter ten bin ibn al el st".split()
+)
 _CONTRACTED = re.compile(r"['’](?:m|ll|re|ve|d|t)$", re.IGNORECASE)
 # Each part of a name is written Title case, after an optional Mc/Mac/O'/D' prefix ("McDonald",
 # "O'Neil"); inner capitals otherwise make an abbreviation ("FiO", "PRBCs", "CDiff").

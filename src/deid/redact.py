@@ -18,6 +18,7 @@ from deid.findings import Finding, resolve
 from deid.keyed import ENV_KEY, fingerprint, resolve_key
 from deid.known import Known, find_known
 from deid.operators import OperatorContext, operator_for
+from deid.particles import with_particles
 from deid.policy import Policy, load_policy
 from deid.roles import carry_roles
 
@@ -110,7 +111,7 @@ class Redactor:
         note_id: str | None,
     ) -> RedactionResult:
         threshold = self.policy.threshold
-        candidates = [f for f in findings if f.score >= threshold] + find_known(text, known)
+        candidates = with_particles(text, [f for f in findings if f.score >= threshold] + find_known(text, known))
         pieces: list[str] = []
         spans: list[Finding] = []
         cursor = 0

@@ -193,3 +193,22 @@ def test_vocatives_without_capitals_only_in_a_transcript() -> None:
     assert names(talk) == ["DAWN"]
     assert names(talk.lower()) == ["dawn"]
     assert names("SKIN: INTACT, DAWN, NO BREAKDOWN.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ask to page Dragoslav at home", ["Dragoslav"]),
+        ("case manager spoke with thandeka today", ["thandeka"]),  # no capitals: a word no dictionary knows
+        ("WILL CONSULT WITH OYELARAN RE SKIN CARE", ["OYELARAN"]),
+        ("page 2 of 3", []),
+        ("spoke with ortho re plan", []),
+        ("SPOKE WITH NSG SUPERVISOR", []),
+        ("per protocol, paged cardiology fellow", []),
+        ("spoke with lisinopril clinic", []),  # a drug stem
+    ],
+)
+def test_contact_verbs_name_unknown_words(text: str, expected: list[str]) -> None:
+    """After a contact verb ("page", "spoke with", "consult with") a listed name, or in any case a
+    word that no dictionary knows, is a person; jargon, drugs and numbers are not."""
+    assert names(text) == expected
