@@ -37,14 +37,19 @@ _CUE = re.compile(
 )
 
 
+# Not a function word ("is", "on", "the"): those never open a street's name.
+_NOT_FUNCTION = rf"(?!(?i:{'|'.join(sorted(FUNCTION_WORDS))})(?![^\W\d_]))"
+
+
 def _patterns(word: str, score: float) -> list[tuple[str, float]]:
     """The three orders for one kind of word (capitalized, or any case for lower-case notes)."""
     name = rf"(?:{word}|(?i:{'|'.join(sorted(PARTICLES))}))"
     compound = rf"(?=[^\W\d_]{{2,}}{_COMPOUND}(?![^\W\d_]))(?:{word})"
+    lead = rf"{_NOT_FUNCTION}{word}"  # a street's name before its type: "ON VILLACHER STRASSE 89" starts at VILLACHER
     return [
         (rf"(?<![\w.])(?P<value>{_LEAD}{_BEFORE}[ \t]+(?:{name}[ \t]+){{0,3}}{word}\.?(?:[ \t]+{name}\.?){{0,3}}(?:,?[ \t]+{_NUM})?)(?![\w])", score),
-        (rf"(?<![\w.])(?P<value>{_LEAD}(?:{word}[ \t]+){{0,2}}(?:{compound}|(?:{word}[ \t]+)?{_AFTER})[ \t]+{_NUM})(?![\w])", score),
-        (rf"(?<![\w.])(?P<value>{_LEAD}\d{{1,5}}[ \t]+(?:{word}[ \t]+){{0,2}}(?:{compound}|{word}[ \t]+{_AFTER}))(?![\w])", score),
+        (rf"(?<![\w.])(?P<value>{_LEAD}(?:{lead}[ \t]+){{0,2}}(?:{compound}|(?:{lead}[ \t]+)?{_AFTER})[ \t]+{_NUM})(?![\w])", score),
+        (rf"(?<![\w.])(?P<value>{_LEAD}\d{{1,5}}[ \t]+(?:{lead}[ \t]+){{0,2}}(?:{compound}|{lead}[ \t]+{_AFTER}))(?![\w])", score),
         # "5366 Pivovarská 276": no street type, so only when an address is being given.
         (rf"(?<![\w.])(?P<value>\d{{1,6}}[ \t]+{word}(?:[ \t]+{name}){{0,2}}[ \t]+{_NUM})(?![\w])", score - 0.15),
     ]
@@ -59,7 +64,8 @@ def _alternatives(pattern: str) -> tuple[str, ...]:
 
 
 # Street-type words and the endings of compound street names, for a quick look before the regexes.
-_TYPE_WORDS = frozenset(_alternatives(_BEFORE) + _alternatives(_AFTER))
+_AFTER_WORDS = frozenset(_alternatives(_AFTER))
+_TYPE_WORDS = frozenset(_alternatives(_BEFORE)) | _AFTER_WORDS
 _COMPOUND_ENDINGS = _alternatives(_COMPOUND)
 _ANY_WORD = re.compile(r"[^\W\d_]+\.?")
 _TYPE_WORD = re.compile(rf"(?<![^\W\d_])(?:{_BEFORE}|{_AFTER})(?![^\W\d_])")
@@ -111,6 +117,8 @@ class ForeignStreetRecognizer(RegexRecognizer):
         if typed and _ENGLISH_WORD.fullmatch(typed.group()) and (regime != MIXED or typed.group()[0].islower()):
             return False  # "x 3 via daughter": without capitals an English word is no street type
         words = [w for w in words if w.lower() not in PARTICLES and _TYPE_WORD.fullmatch(w) is None]
+        if not words and typed and typed.group().lower() in _AFTER_WORDS:
+            return False  # a type written after a name, with none: "Gate 5", "strasse 89" ("Calle 5" is a street)
         if any(w.lower() in FUNCTION_WORDS or is_never_a_name(w) for w in words):
             return False
         compound = [w for w in words if _COMPOUND_WORD.fullmatch(w)]

@@ -35,6 +35,9 @@ def found(recognizer, text: str) -> list[str]:
         ("his address: 4412 Mostecká 17", ["4412 Mostecká 17"]),
         ("4412 Mostecká 17\n Apt. 2\n Olomouc", ["4412 Mostecká 17\n Apt. 2\n Olomouc"]),
         ("lives at 88 kivimäe 4, tartu", ["88 kivimäe 4, tartu"]),
+        # Without capitals the street starts after the function words before it.
+        ("THE STATION IS ON VILLACHER STRASSE 89", ["VILLACHER STRASSE 89"]),
+        ("the station is on villacher strasse 89", ["villacher strasse 89"]),
     ],
 )
 def test_foreign_streets(text: str, expected: list[str]) -> None:
@@ -54,6 +57,7 @@ def test_foreign_streets(text: str, expected: list[str]) -> None:
         "Given 2 Lasix 40 mg",
         "HR 80 BP 120/80 Temp 37",
         "the plan 12 is fine",
+        "Boarding at Gate 5 now",  # a street type and a number, no street name
     ],
 )
 def test_not_foreign_streets(text: str) -> None:
