@@ -28,7 +28,7 @@ from deid.name_lexicon import (
     name_strength,
     warm,
 )
-from deid.name_shape import POSSESSIVE
+from deid.name_shape import NAME_PARTICLES, POSSESSIVE
 from deid.facilities import FACILITY_KINDS
 from deid.places import STREET_SUFFIX, is_country, is_state
 from deid.recognizer_kit import make_result
@@ -84,6 +84,11 @@ _BLOOD_AFTER = re.compile(r"\s+(?:blood|bloody|bleeding|pus|hematuria|hemoptysis
 # (mitral regurgitation) or "ms clears": "MR", "MS" and "ms" only with their period.
 _HONORIFIC_BEFORE = re.compile(
     r"(?<![\w+/-])(?:(?:Mr|Mrs|Ms|Miss|Mx|mr|mrs|miss|MRS|MISS|MX)\.?|(?:MR|MS|ms)\.)\s+$"
+)
+# ... or with an initial or surname particles between it and the word ("Mr O Harcain", "Mrs. van Dyke").
+_HONORIFIC_AND_PARTICLES_BEFORE = re.compile(
+    r"(?<![\w+/-])(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|MISS|MX|mr|mrs|ms|miss)\.?[ \t]+"
+    rf"(?:(?:[A-Za-z]\.?|(?i:{'|'.join(sorted(NAME_PARTICLES))}))[ \t]+){{1,2}}$"
 )
 _GREETING_BEFORE = re.compile(r"\b(?:hi|hello|hey|thanks|thank\s+you|bye|goodbye|dear),?\s+$", re.IGNORECASE)
 # "Client Quillfeather ...", "PT JONES": the person a note is about, named by role.
@@ -262,6 +267,8 @@ class PersonNameRecognizer(EntityRecognizer):
         if len(word) < 2 or is_clinical_term(word):
             return False
         honorific = _HONORIFIC_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if honorific is None and _HONORIFIC_AND_PARTICLES_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            return len(word) >= 3 and not is_common_word(word)  # "Mr O Harcain", not "MS. A LOT"
         if honorific:
             # "Mr. Small", "mr nicholson": an honorific names whatever follows, in any case; but
             # "changes in MS. Aspiration ..." ends a sentence about mental status, "mild mr. trace tr"

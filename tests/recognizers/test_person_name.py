@@ -126,6 +126,8 @@ def test_mixed_case_needs_capitals() -> None:
         ("Her cousin, aka Sunny, called.", ["Sunny"]),
         ("I'll be talking to Bill about it.", ["Bill"]),
         ("see my note on ms. quarendt, below", ["quarendt"]),  # after "ms." a word no dictionary knows
+        ("Mr O Harcain received his meds.", ["O Harcain"]),  # an initial or particle after the honorific
+        ("MRS. VAN DYKSTRAAT CALLED", ["VAN DYKSTRAAT"]),
     ],
 )
 def test_talk_cues_make_word_names_names(text: str, expected: list[str]) -> None:
@@ -151,6 +153,7 @@ def test_talk_cues_make_word_names_names(text: str, expected: list[str]) -> None
         "Client: Man, I've been fighting that for years.",
         "Client: Honey, I said no. Will, maybe.",
         "CHANGES IN MS. ASPIRATION PRECAUTIONS",
+        "MS. A LOT OF SECRETIONS",
         "mild mr. increased since am.",
     ],
 )
