@@ -74,6 +74,8 @@ _LOWER_BEFORE = re.compile(rf"(?i:rue|rua|rúa|calle|c/|ul\.|al\.|os\.|pl\.|odos
 # Street types that are also English words.
 _ENGLISH_WORD = re.compile(r"(?i:via|plaza|corso|largo|route|quai)")
 _COMPOUND_WORD = re.compile(rf"[^\W\d_]{{2,}}{_COMPOUND}")
+# "C/ Mayor 10", "c/Alcalá 5" (not "c/o", "c/w" of clinical notes).
+_SPANISH_CALLE = re.compile(r"(?<![\w/])[cC]/[ \t]?[^\W\d_]{3,}")
 
 
 # The patterns with no street-type word: the last of each kind of word in `_patterns`.
@@ -93,7 +95,7 @@ class ForeignStreetRecognizer(RegexRecognizer):
         patterns can match: the typed ones are most of this recognizer's cost."""
         words = {w.lower() for w in _ANY_WORD.findall(text)}
         words |= {w.rstrip(".") for w in words}
-        if words & _TYPE_WORDS or "c/" in text.lower() or any(
+        if words & _TYPE_WORDS or _SPANISH_CALLE.search(text) or any(
             _COMPOUND_WORD.fullmatch(w) and not is_common_word(w) for w in words if w.endswith(_COMPOUND_ENDINGS)
         ):
             return self._compiled

@@ -14,6 +14,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term, is_contraction, looks_like_drug
+from deid.facilities import FACILITY_KINDS
 from deid.findings import Cover
 from deid.lexicon import FUNCTION_WORDS, MONTH_NAMES, RELATION_WORDS
 from deid.lexicon import is_common_word as is_common_word_in_notes
@@ -29,7 +30,6 @@ from deid.name_lexicon import (
     warm,
 )
 from deid.name_shape import NAME_PARTICLES, POSSESSIVE
-from deid.facilities import FACILITY_KINDS
 from deid.places import STREET_SUFFIX, is_country, is_state
 from deid.recognizer_kit import make_result
 from deid.token_scan import speaker_turns

@@ -108,6 +108,8 @@ def test_street_corners(text: str, expected: list[str]) -> None:
         ("She moved to Hauptstraße 5.", True),
         ("Write to 29 rue de la Paix.", True),
         ("Petőfi u. 7.", True),
+        ("Vive en C/ Mayor 10.", True),
+        ("c/o pain, c/w plan", False),
     ],
 )
 def test_typed_patterns_only_with_a_street_type(text: str, typed: bool) -> None:
