@@ -3,7 +3,7 @@
 import re
 from datetime import date
 
-from deid.dates import parse_date
+from deid.dates import TIME_OF_DAY, parse_date
 from deid.recognizer_kit import RegexRecognizer
 
 _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -120,6 +120,12 @@ class ClinicalDateRecognizer(RegexRecognizer):
         # "CVA 74'": only after a past event ("HOB 30'", "HR 70-80'" are degrees and ranges).
         (rf"\b(?:{_PAST_EVENTS})\s+(?P<value>\d{{2}}')(?![\w'])", 0.6),
     ]
+
+    def extend(self, text: str, start: int, end: int) -> int:
+        """A date with its year takes the time of day written right after it: one timestamp."""
+        time = TIME_OF_DAY.match(text, end)
+        whole = _YEAR.search(text, start, end) and not text[start:end].isdigit()  # a day, not a year
+        return time.end() if time is not None and whole else end
 
     def accept(self, text: str, start: int, end: int) -> bool:
         """Accept real calendar dates; a month/day without a year must not read as a ratio."""

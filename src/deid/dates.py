@@ -39,6 +39,13 @@ _FORMS = [
     # the 14th: a day alone (no month to shift: removed)
     re.compile(r"^(?P<d>\d{1,2})(?P<ord>st|nd|rd|th)$", re.I),
 ]
+# The time of day written right after a date: "2025-03-14 22:49:16", "2025-03-14T22:49Z",
+# "03/14/2025 10:30 am". It belongs to the date (a timestamp) and is kept as written when shifted.
+TIME_OF_DAY = re.compile(
+    r"(?:T|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[ \t]?[AaPp]\.?[Mm]\b\.?|Z|[+-]\d{2}:?\d{2})?(?![\d:])"
+)
+_TIME_AT_END = re.compile(rf"(?:{TIME_OF_DAY.pattern})$")
+
 # Dates without a year are shifted inside a leap year, so Feb 29 stays valid.
 _REFERENCE_YEAR = 2000
 
@@ -51,6 +58,7 @@ class ParsedDate:
     month: int | None
     day: int | None
     match: re.Match[str]
+    time: str = ""  # a time of day after the date, as written
 
     def shifted(self, days: int) -> str | None:
         """The same text with the date moved by `days`, or None when it has no month to shift or leaves years 1-9999."""
@@ -59,12 +67,12 @@ class ParsedDate:
                 if self.year is None:
                     return None
                 # A year alone: move a mid-year date and keep its year.
-                return str((date(self.year, 7, 2) + timedelta(days=days)).year)
+                return str((date(self.year, 7, 2) + timedelta(days=days)).year) + self.time
             day = self.day or 15
             new = date(self.year or _REFERENCE_YEAR, self.month, day) + timedelta(days=days)
         except OverflowError:
             return None  # shifted out of years 1..9999: the caller removes it instead
-        return self._render(new)
+        return self._render(new) + self.time
 
     def _render(self, new: date) -> str:
         g = self.match.groupdict()
@@ -92,6 +100,9 @@ class ParsedDate:
 def parse_date(text: str) -> ParsedDate | None:
     """Parse one date string in a clinical form; None when it is not one we can rewrite."""
     stripped = text.strip()
+    time = _TIME_AT_END.search(stripped)
+    clock = time.group() if time is not None else ""
+    stripped = stripped[: len(stripped) - len(clock)]
     for form in _FORMS:
         match = form.match(stripped)
         if match is None:
@@ -107,7 +118,7 @@ def parse_date(text: str) -> ParsedDate | None:
             date(_REFERENCE_YEAR if year is None else year, 1 if month is None else month, 1 if day is None else day)
         except ValueError:
             continue  # "8/88" is no month/day; it may still be month/year
-        return ParsedDate(year=year, month=month, day=day, match=match)
+        return ParsedDate(year=year, month=month, day=day, match=match, time=clock)
     return None
 
 

@@ -20,6 +20,12 @@ def dates(text: str) -> list[str]:
         ("seen 03/14/2025 and 3/21/25", ["03/14/2025", "3/21/25"]),
         ("7/22 FOUND BY HUSBAND ON FLOOR", ["7/22"]),
         ("admitted 2025-03-14", ["2025-03-14"]),
+        # A timestamp: the time of day belongs to a date with its year.
+        ("When: 1971-09-07 22:49:16 | Where: the club", ["1971-09-07 22:49:16"]),
+        ("logged 2025-03-14T22:49Z", ["2025-03-14T22:49Z"]),
+        ("seen 03/14/2025 10:30, stable", ["03/14/2025 10:30"]),
+        ("On 3/14 10:30 pt ambulated", ["3/14"]),
+        ("In 2019 12:30 was the meeting", ["2019"]),
         ("since Mar 14th", ["Mar 14th"]),
         ("on March 14, 2025 at noon", ["March 14, 2025"]),
         ("ADMIT 14-MAR-2025", ["14-MAR-2025"]),
