@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.casing import LOWER, MIXED, UPPER, case_regime, regime_at
+from deid.casing import LOWER, MIXED, UPPER, case_regime, regime_at, restore_word
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,16 @@ def test_each_long_line_has_its_own_regime() -> None:
     assert regime_at(text, 3) == UPPER
     assert regime_at(text, text.index("neuro")) == MIXED
     assert regime_at(text, text.index("sister")) == LOWER
+
+
+@pytest.mark.parametrize(
+    ("word", "restored"),
+    [
+        ("TOM", "Tom"),
+        ("OKAFOR", "Okafor"),  # too rare to know: written as a name
+        ("HEMATOCRITS", "hematocrits"),  # a plural the table lacks of a lower-case word
+        ("okafors", "Okafors"),
+    ],
+)
+def test_restore_word(word: str, restored: str) -> None:
+    assert restore_word(word) == restored

@@ -89,10 +89,15 @@ def truecase(text: str) -> str:
 
 def restore_word(word: str) -> str:
     """A word as it is usually written; a word too rare to know as a proper noun is (names are),
-    unless it is a short one without vowels (an abbreviation) or has a word's ending ("-itis")."""
+    unless it is a short one without vowels (an abbreviation), the plural of a lower-case word or
+    has a word's ending ("-itis")."""
     form = usual_form(word)
     if form is not None:
         return form
+    # A plural the table lacks of a word it writes in lower case ("HEMATOCRITS"): a word too.
+    for stem in (word[:-1], word[:-2]) if word[-1:] in "sS" else ():
+        if (form := usual_form(stem)) is not None and form.islower():
+            return word.lower()
     if len(word) <= 3 and not any(c in "aeiouyAEIOUY" for c in word):
         return word.upper()
     if not may_be_lowercase_name(word):
