@@ -31,3 +31,24 @@ def test_memory_benchmark_prints_its_table_and_no_note_text(tmp_path: Path) -> N
     for note in generate_notes(60):
         for value in (note.row["client_name"], note.row["mrn"], note.text[:60]):
             assert value not in done.stdout + done.stderr
+
+
+def test_ablation_benchmark_prints_a_row_per_recognizer_left_out(tmp_path: Path) -> None:
+    """ablation.py on a few synthetic notes: the full set's scores, then one row of changes per file
+    left out (leaving out the phone recognizer loses recall), and no note text."""
+    from deid.synthetic import generate_notes
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "ablation.py"), "--corpora", str(tmp_path), "--synthetic", "20",
+         "--leave-out", "phone.py", "url.py"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert lines[0] == "| left out | synthetic A R / P | synthetic B R / P |"
+    assert lines[2].startswith("| (none: R / P) | ")
+    phone = re.fullmatch(r"\| phone\.py \| ([+-]\d\.\d{3}) / [+-]\d\.\d{3} \| ([+-]\d\.\d{3}) / [+-]\d\.\d{3} \|", lines[3])
+    assert phone is not None and float(phone.group(1)) + float(phone.group(2)) < 0, lines
+    assert lines[4].startswith("| url.py | ")
+    for note in generate_notes(20, seed=20261123):
+        assert note.row["client_name"] not in done.stdout + done.stderr
