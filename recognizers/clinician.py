@@ -314,6 +314,8 @@ class _Scan(TokenScan):
             return []
         j = i + 1
         if (dot := self.tok(j)) is not None and dot.text == "." and self.adjacent(i, j):
+            if is_frequent_word(title):
+                return []  # "as your doctor. Why don't we": a word's period ends the sentence ("Dr." does not)
             j += 1
         if self.tok(j) is None or not self.adjacent(j - 1, j):
             return []

@@ -25,7 +25,7 @@ from deid.lexicon import (
 )
 from deid.name_lexicon import is_common_word as is_frequent_word
 from deid.name_lexicon import name_strength
-from deid.name_shape import POSSESSIVE_ENDINGS
+from deid.name_shape import POSSESSIVE_ENDINGS, is_stutter
 from deid.recognizer_kit import make_result
 from deid.token_scan import Token, TokenScan
 
@@ -135,8 +135,8 @@ class _Scan(TokenScan):
         lower = word.lower()
         if _is_relation_word(word) or lower in HONORIFICS or lower in CLINICIAN_TITLES:
             return False
-        if is_contraction(word) or is_never_a_name(word):
-            return False  # "Yeah, my landlord ...", "Uh, my boss ..."
+        if is_contraction(word) or is_never_a_name(word) or is_stutter(word):
+            return False  # "Yeah, my landlord ...", "Uh, my boss ...", "friends and-and party"
         if lower in MONTH_NAMES:
             nxt = self.tok(i + 1)
             if nxt is not None and nxt.text.isdigit():

@@ -29,7 +29,7 @@ from deid.name_lexicon import (
     name_strength,
     warm,
 )
-from deid.name_shape import NAME_PARTICLES, POSSESSIVE
+from deid.name_shape import NAME_PARTICLES, POSSESSIVE, is_stutter
 from deid.places import STREET_SUFFIX, is_country, is_state
 from deid.recognizer_kit import make_result
 from deid.token_scan import speaker_turns
@@ -67,6 +67,7 @@ def _not_a_name_shape(text: str, match: re.Match[str]) -> bool:
         text[match.end() : match.end() + 1].isdigit()
         or (is_contraction(word) and not POSSESSIVE.search(word))  # "I'm" is no Korean surname Im
         or ("-" in word and min(len(part) for part in word.split("-")) == 1)
+        or is_stutter(word)  # "So-so Donna's helped"
         or (word.lower() in FUNCTION_WORDS and not (len(word) > 2 and word[0].isupper() and is_given_name(word)))
         or (word.lower() == "frank" and _BLOOD_AFTER.match(text, match.end()) is not None)
     )

@@ -35,14 +35,19 @@ _NAME_PART = re.compile(r"(?:Mc|Mac|[OD]['’])?[^\W\d_][^\W\d_A-Z]*$")
 _VOWEL = re.compile(r"[aeiouyAEIOUY]|[^\x00-\x7f]")
 
 
+def is_stutter(word: str) -> bool:
+    """A word said twice in a transcript: "So-so", "and-and", "were-were"."""
+    parts = re.split(r"[-'’]", POSSESSIVE.sub("", word))
+    return len(parts) > 1 and len({p.lower() for p in parts}) == 1
+
+
 def is_proper_word(word: str) -> bool:
     """A capitalized word (not an acronym) that no English, clinical or place list explains."""
     if len(word) < 2 or not word[0].isupper() or word.isupper() or _CONTRACTED.search(word):
         return False
     word = POSSESSIVE.sub("", word)
-    parts = re.split(r"[-'’]", word)
-    if len(parts) > 1 and len({p.lower() for p in parts}) == 1:
-        return False  # a stutter: "So-so", "And-and"
+    if is_stutter(word):
+        return False
     if not all(_NAME_PART.match(p) for p in re.split(r"-", word)) or not _VOWEL.search(word):
         return False  # "FiO", "VTs", "Cx": abbreviations
     lower = word.lower()

@@ -90,6 +90,7 @@ POSITIVES = [
 
 NEGATIVES = [
     "Dr.",
+    "That sounds like a step for you as your doctor. Why don't we revisit it?",  # a sentence ends
     "MD",
     "RN to check vitals.",
     "The PA said it is fine.",

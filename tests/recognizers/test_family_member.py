@@ -75,6 +75,8 @@ POSITIVES = [
 
 NEGATIVES = [
     "FAMILY NEPHEW CALLED MESSAGE LEFT TO CALL UNIT.",
+    "going out with friends and-and party",  # a stutter is no name
+    "I wish my kids were-were still around",
     "SOCIAL: HUSBAND NOTIFIED OF REINTUBATION",
     "Came with her husband.",
     "Her husband is supportive.",

@@ -153,6 +153,7 @@ def test_talk_cues_make_word_names_names(text: str, expected: list[str]) -> None
         "Client: Man, I've been fighting that for years.",
         "Client: Honey, I said no. Will, maybe.",
         "CHANGES IN MS. ASPIRATION PRECAUTIONS",
+        "Therapist: Okay. So-so, that helped?",  # a stutter
         "MS. A LOT OF SECRETIONS",
         "mild mr. increased since am.",
     ],
