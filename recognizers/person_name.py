@@ -132,17 +132,16 @@ _INTRODUCTION_AFTER = re.compile(r"\s*(?:[,.!?]|$|(?:from|with|calling|here|spea
 _SPEAKING_AFTER = re.compile(r"[ \t]+speaking\b", re.IGNORECASE)
 _TURN_START = re.compile(r"(?:^|[.!?:])[ \t]*(?:(?:hi|hello|yes)[,!]?[ \t]+)?$", re.IGNORECASE | re.MULTILINE)
 _TEAM_AFTER = re.compile(r"\s+(?:(?:and\s+)?(?:team\s+)?(?:aware|notified|informed|paged|updated|made\s+aware|at\s+bedside|in\s+to\s+see))\b", re.IGNORECASE)
-_TEAM_BEFORE = re.compile(
-    r"\b(?:per|paged?|paging|notified|informed|called|spoke\s+with|spoke\s+to|discussed\s+with|consult(?:ed)?\s+with|d/w|seen\s+by|"
-    r"talk(?:s|ed|ing)?\s+(?:to|with)|"
-    r"evaluated\s+by|met\s+with|reported\s+to|caseworker|case\s+manager|sw|chaplain)\s+"
-    r"(?:dr\.?\s+|[A-Z]\.\s*)?$",
-    re.IGNORECASE,
+# Talking to someone: only a person follows.
+_CONTACT = (
+    r"paged?|paging|called|spoke\s+(?:with|to)|discussed\s+with|consult(?:ed)?\s+with|"
+    r"talk(?:s|ed|ing)?\s+(?:to|with)|met\s+with"
 )
-# Talking to someone: only a person follows ("per" and "seen by" also take teams and protocols).
-_CONTACT_BEFORE = re.compile(
-    r"\b(?:paged?|paging|called|spoke\s+(?:with|to)|discussed\s+with|consult(?:ed)?\s+with|"
-    r"talk(?:s|ed|ing)?\s+(?:to|with)|met\s+with)\s+$",
+_CONTACT_BEFORE = re.compile(rf"\b(?:{_CONTACT})\s+$", re.IGNORECASE)
+# ... and care-team cues, which also take teams and protocols ("per protocol", "seen by ortho").
+_TEAM_BEFORE = re.compile(
+    rf"\b(?:{_CONTACT}|per|notified|informed|d/w|seen\s+by|evaluated\s+by|reported\s+to|caseworker|"
+    r"case\s+manager|sw|chaplain)\s+(?:dr\.?\s+|[A-Z]\.\s*)?$",
     re.IGNORECASE,
 )
 # A name opening a line and followed by a colon: a speaker in a transcript.
