@@ -313,6 +313,8 @@ class _Scan(TokenScan):
 def _split_relation_hyphen(match: re.Match[str]) -> list[Token]:
     """A token, or "DAUGHTER-KRISSY" as relation word, hyphen and name ("step-dad" stays whole)."""
     word, start = match.group(), match.start()
+    if "-" not in word:
+        return [Token(word, start, match.end())]
     head, dash, rest = word.partition("-")
     if not dash or not rest or _is_relation_word(word) or not _is_relation_word(head) or _is_relation_word(rest):
         return [Token(word, start, match.end())]
@@ -332,6 +334,8 @@ def _is_relation_word(word: str) -> bool:
     lower = word.lower()
     if lower in RELATION_WORDS:
         return True
+    if not lower.startswith(RELATION_PREFIXES) and not lower.endswith(RELATION_SUFFIXES):
+        return False  # nothing to strip: the common case ends here
     for suffix in RELATION_SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix):
             lower = lower[: -len(suffix)]

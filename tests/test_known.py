@@ -62,3 +62,35 @@ def test_unknown_entity_type_is_an_error() -> None:
     """A known-identifier type outside the vocabulary is rejected with the allowed list."""
     with pytest.raises(ValueError, match="unknown entity type 'NAME'.*PATIENT"):
         find_known("x", {"NAME": "Dana"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call +1 619 555 0147 now", "+1 619 555 0147"),
+        ("call 1-619-555-0147 now", "1-619-555-0147"),
+        ("call 16195550147 now", "16195550147"),
+        ("call +1 (619) 555-0147 now", "+1 (619) 555-0147"),
+    ],
+)
+def test_phone_with_its_country_code(text: str, expected: str) -> None:
+    """The +1 country code and the parenthesis belong to the number."""
+    assert [h for h, _ in found(text, {"PHONE_NUMBER": "(619) 555-0147"})] == [expected]
+
+
+def test_ids_need_separators_between_their_characters() -> None:
+    """Spaces, dashes, dots, slashes, parentheses, '#' and ':' may split an ID; other marks or words may not."""
+    assert found("MRN: 0073 / 1942.", {"MRN": "00731942"}) == [("0073 / 1942", "MRN")]
+    assert found("MRN 0073,1942 and 0073 x 1942", {"MRN": "00731942"}) == []
+    assert found("MRN A-77/31", {"MRN": "a7731"}) == [("A-77/31", "MRN")]
+
+
+def test_dates_with_two_digit_years_and_ordinals_but_not_other_dates() -> None:
+    text = "born 2/4/88, seen 4 February 1988 and Feb 4th, '88; not 2/4/89 or 12/4/88 or 2/14/88"
+    assert [h for h, _ in found(text, {"DOB": "1988-02-04"})] == ["2/4/88", "4 February 1988", "Feb 4th, '88"]
+
+
+def test_names_with_letters_that_lower_to_two() -> None:
+    """'İ' lowers to two characters; the offsets of everything after it still hold."""
+    text = "İpek called; Yılmaz and YILMAZ came."
+    assert [h for h, _ in found(text, {"PATIENT": "İpek Yılmaz"})] == ["İpek", "Yılmaz", "YILMAZ"]

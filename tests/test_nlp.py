@@ -1,4 +1,4 @@
-"""deid's spaCy engine: every note tokenized, NER only on request, lemmas from the lookup table."""
+"""deid's spaCy engine: tokens only where Presidio's context step needs them, NER only on request, lookup lemmas."""
 
 from __future__ import annotations
 
@@ -48,3 +48,29 @@ def test_detection_does_not_grow_spacys_vocabulary(detector) -> None:
     before = len(strings)
     list(detector.detect_many(notes))
     assert len(strings) == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zip 60614.",
+        "Her zip code is 60614 and she lives there.",
+        "She lives at 12 Main St, Springfield IL 60614 with her aunt.",
+        "filler " * 80 + "Address: 12 Main St, Springfield IL 60614. " + "more " * 80,
+        "Address\n" + "note " * 70 + "IL 60614",
+        "Her new home on the lake, WI 53703",
+    ],
+)
+def test_context_from_a_window_scores_as_presidio_does(detector, text: str) -> None:
+    """Presidio's enhancer read the whole note's tokens; the window before each result gives the same scores."""
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from deid.nlp import WindowContextEnhancer
+
+    engine = detector.nlp_engine
+    recognizers = [r for r in detector.registry.recognizers if r.name == "ZipCodeRecognizer"]
+    results = recognizers[0].analyze(text, ["US_ZIP_CODE", "ZIP_CODE"], None)
+    assert results
+    ours = WindowContextEnhancer(engine).enhance_using_context(text, results, engine.tokenize([text])[0], recognizers)
+    presidio = LemmaContextAwareEnhancer().enhance_using_context(text, results, engine.recognize([text])[0], recognizers)
+    assert [(r.start, r.end, r.score) for r in ours] == [(r.start, r.end, r.score) for r in presidio]

@@ -13,7 +13,6 @@ from presidio_analyzer import (
     RecognizerResult,
     predefined_recognizers,
 )
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
 
 from deid.casing import truecase
@@ -23,7 +22,7 @@ from deid.errors import ConfigError, RecognizerError
 from deid.findings import Finding
 from deid.name_shape import RESTORED_SHARE, clinical_register
 from deid.ner import NoteSpacyRecognizer, ner_windows
-from deid.nlp import NoteNlpEngine
+from deid.nlp import NoteNlpEngine, WindowContextEnhancer
 from deid.normalize import View, view
 from deid.paths import recognizers_dir
 from deid.plugins import Plugin, load_folder
@@ -60,7 +59,7 @@ class Detector:
         self._entities = sorted({e for r in registry.recognizers for e in r.supported_entities})
         # Presidio's per-recognizer score thresholds (by entity, else "default"), by recognizer id.
         self._thresholds = {r.id: getattr(r, "score_thresholds", None) or {} for r in registry.recognizers}
-        self._context = LemmaContextAwareEnhancer()
+        self._context = WindowContextEnhancer(self.nlp_engine)
         log.info("detector ready: model=%s recognizers=%d", self.config.model, len(self.recognizers))
 
     @property

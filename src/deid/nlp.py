@@ -1,22 +1,27 @@
-"""spaCy for notes: the tokenizer on every note, the statistical NER only on the text that needs it.
+"""spaCy for notes: the tokenizer where Presidio's context step needs it, NER only on the text that needs it.
 
 Vanilla Presidio runs spaCy's whole pipeline (tagger, parser, lemmatizer, NER) on every note, and
-that pipeline is nearly all of its cost. deid's recognizers need tokens, lemmas for Presidio's
-context words, and NER only where a capitalized word is left unexplained (`deid.ner.ner_windows`);
-so every note is tokenized, lemmas come from spaCy's lookup table, and only the NER component
+that pipeline is nearly all of its cost. deid's recognizers read the text itself; Presidio's
+context words need tokens and lemmas, and NER is needed only where a capitalized word is left
+unexplained (`deid.ner.ner_windows`). So a note is tokenized only when a recognizer with context
+words found something in it, lemmas come from spaCy's lookup table, and only the NER component
 (with the embedding layer it listens to, if any) runs, on those windows alone.
 """
 
 from __future__ import annotations
 
+import copy
 import gzip
 import json
+import re
 from collections.abc import Iterable
 from importlib import resources
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 import spacy
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.attrs import IDX, LOWER
 from spacy.language import Language
@@ -58,9 +63,13 @@ class NoteNlpEngine(SpacyNlpEngine):
         return bool(self._ner_pipes)
 
     def tokenize(self, texts: Iterable[str]) -> list[NlpArtifacts]:
-        """Tokens and lookup lemmas for each text, no entities: the fast path every note takes."""
-        nlp = self.get_nlp(self.language)
-        return [self._artifacts(doc) for doc in nlp.tokenizer.pipe(texts)]
+        """Tokens and lookup lemmas for each text, no entities: the fast path every note takes.
+
+        The tokens are made on first use: only Presidio's context step reads them, for the few
+        notes where a recognizer with context words found something (tokenizing every note was
+        a twelfth of deid's time).
+        """
+        return [_LazyArtifacts(self, text) for text in texts]
 
     def recognize(self, texts: list[str], batch_size: int = 32) -> list[NlpArtifacts]:
         """Tokens, lemmas and NER entities for each text."""
@@ -92,7 +101,7 @@ class NoteNlpEngine(SpacyNlpEngine):
     def _artifacts(self, doc: Doc) -> NlpArtifacts:
         entities = self._get_entities(doc)
         entities, scores = self._get_updated_entities(entities, self._get_scores_for_entities(doc))
-        return _LazyArtifacts(self, doc, entities, scores)
+        return _LazyArtifacts(self, doc.text, doc, entities, scores)
 
     def lemma(self, word: str) -> str:
         """The lookup lemma of a lower-case word."""
@@ -106,12 +115,21 @@ class _LazyArtifacts(NlpArtifacts):
     words; computing them for every note was a tenth of deid's time.
     """
 
-    def __init__(self, engine: NoteNlpEngine, doc: Doc, entities: list, scores: list[float]) -> None:
+    def __init__(
+        self, engine: NoteNlpEngine, text: str, doc: Doc | None = None, entities: list | None = None,
+        scores: list[float] | None = None,
+    ) -> None:
         # NlpArtifacts.__init__ would compute the keywords at once: set its fields here instead.
-        self.entities = entities
-        self.tokens = doc
+        self.text = text
+        self.entities = entities or []
+        if doc is not None:
+            self.tokens = doc
         self.nlp_engine = engine
-        self.scores = scores if scores else [0.85] * len(entities)
+        self.scores = scores if scores else [0.85] * len(self.entities)
+
+    @cached_property
+    def tokens(self) -> Doc:  # type: ignore[override]
+        return self.nlp_engine.get_nlp(self.nlp_engine.language).tokenizer(self.text)
 
     @cached_property
     def _columns(self) -> list[list[int]]:
@@ -129,6 +147,49 @@ class _LazyArtifacts(NlpArtifacts):
     @cached_property
     def keywords(self) -> list[str]:  # type: ignore[override]
         return self.set_keywords(self.nlp_engine, self.lemmas, self.nlp_engine.language)
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+class WindowContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer, given only the text before each result.
+
+    Its context is the last few words before a match that are no stop words (5, and the match's
+    own); reading them, it tokenized and lemmatized the whole note. Each result here gets a window
+    instead: from a whitespace `WINDOW` characters or more before it to the first whitespace after
+    it. spaCy splits on whitespace before anything else, so the window's tokens are the note's own.
+    """
+
+    WINDOW = 300
+
+    def __init__(self, engine: NoteNlpEngine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[EntityRecognizer],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        """Each result enhanced by the words in its window (Presidio's rules, unchanged)."""
+        out = []
+        for result in raw_results:
+            lo = result.start - self.WINDOW
+            begin = 0 if lo <= 0 else max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo)) + 1
+            after = _WHITESPACE.search(text, result.end)
+            window = text[begin : after.start() if after else len(text)]
+            shifted = copy.copy(result)
+            shifted.start, shifted.end = result.start - begin, result.end - begin
+            (enhanced,) = super().enhance_using_context(
+                window, [shifted], _LazyArtifacts(self.engine, window), recognizers, context
+            )
+            enhanced.start, enhanced.end = result.start, result.end
+            out.append(enhanced)
+        return out
 
 
 def _ner_pipeline(nlp: Language) -> list[tuple[str, object]]:

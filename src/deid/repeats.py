@@ -17,6 +17,7 @@ from deid.entities import PERSON_ENTITIES
 from deid.facilities import name_end
 from deid.findings import Cover, Finding
 from deid.lexicon import CLINICIAN_LABELS, CLINICIAN_ROLES, CREDENTIALS, RELATION_WORDS
+from deid.lookup import LowerText, lower_same_length, reaching
 from deid.name_lexicon import is_common_word
 
 RECOGNIZER = "RepeatInNote"
@@ -42,24 +43,19 @@ def repeated(text: str, findings: Sequence[Finding]) -> list[Finding]:
         words = [m.group() for m in _WORD.finditer(text, f.start, end)]
         for word in words:
             if _distinctive(word):
-                sources.setdefault(word.lower(), f.entity_type)
+                sources.setdefault(lower_same_length(word), f.entity_type)
         if f.entity_type in PERSON_ENTITIES and len(words) >= 2 and all(len(w) >= 2 for w in words):
-            sources.setdefault(" ".join(words).lower(), f.entity_type)
+            sources.setdefault(lower_same_length(" ".join(words)), f.entity_type)
     if not sources:
         return []
-    pattern = re.compile(
-        r"(?<![^\W_])(?:"
-        + "|".join(r"\s+".join(map(re.escape, s.split())) for s in sorted(sources, key=len, reverse=True))
-        + r")(?![^\W_])",
-        re.IGNORECASE,
-    )
+    note = LowerText(text)
     taken = Cover((f.start, f.end) for f in findings)
     out = []
-    for m in pattern.finditer(text):
+    for start, end in reaching(span for source in sources for span in note.words(source.split())):
         # A mention counts when one of its words is still unfound ("Hope" of "Hope Brewer" after
         # "Brewer" alone was found); resolution then keeps the longer span.
-        if any(not taken.overlaps(w.start(), w.end()) for w in _WORD.finditer(text, m.start(), m.end())):
-            out.append(Finding(m.start(), m.end(), sources[" ".join(m.group().lower().split())], _SCORE, RECOGNIZER))
+        if any(not taken.overlaps(w.start(), w.end()) for w in _WORD.finditer(text, start, end)):
+            out.append(Finding(start, end, sources[" ".join(note.lower[start:end].split())], _SCORE, RECOGNIZER))
     return out
 
 
