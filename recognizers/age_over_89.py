@@ -15,13 +15,13 @@ class AgeOver89Recognizer(RegexRecognizer):
     ENTITY = "AGE_OVER_89"
     NAME = "AgeOver89Recognizer"
     PATTERNS = [
-        (rf"\b(?P<value>{_NUMBER}){_AGE_WORDS}", 0.9),
-        (rf"\b(?P<value>{_WORDS}){_AGE_WORDS}", 0.9),
-        (rf"\b(?:age[sd]?|aged)[\s:]+(?P<value>{_NUMBER}|{_WORDS})\b(?![.,]?\d)", 0.85),
+        (rf"(?=\w)\b(?P<value>{_NUMBER}){_AGE_WORDS}", 0.9),
+        (rf"(?=\w)\b(?P<value>{_WORDS}){_AGE_WORDS}", 0.9),
+        (rf"(?=[^\W\d_])\b(?:age[sd]?|aged)[\s:]+(?P<value>{_NUMBER}|{_WORDS})\b(?![.,]?\d)", 0.85),
         # "my grandma is 91", "she turned ninety-three": a person, then an age verb.
-        (rf"\b(?:{_PEOPLE})\s+(?:is|was|turned|turns|will\s+be|just\s+turned)\s+(?:now\s+)?"
+        (rf"(?=[^\W\d_])\b(?:{_PEOPLE})\s+(?:is|was|turned|turns|will\s+be|just\s+turned)\s+(?:now\s+)?"
          rf"(?P<value>{_NUMBER}|{_WORDS})\b(?![.,]?\d|\s*(?:%|mg|lbs?|kg|bpm|/))", 0.8,
          rf"\b(?:is|was|turned|turns|be)\s+(?:now\s+)?(?:{_NUMBER}|ninety|one hundred)\b"),
         # "her grandfather Benjamin (102)"
-        (rf"\b(?:{_PEOPLE})\s+(?:[A-Z][a-z]+\s+){{0,2}}\((?P<value>{_NUMBER})\)", 0.8, rf"\({_NUMBER}\)"),
+        (rf"(?=[^\W\d_])\b(?:{_PEOPLE})\s+(?:[A-Z][a-z]+\s+){{0,2}}\((?P<value>{_NUMBER})\)", 0.8, rf"\({_NUMBER}\)"),
     ]

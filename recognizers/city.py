@@ -26,14 +26,14 @@ _BEFORE_STATE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_PHRASE = re.compile(
-    rf"\b(?:lives?|living|lived|moved|moving|relocated|resides?|residing|born|raised|grew\s+up|"
+    rf"(?=[^\W\d_])\b(?:lives?|living|lived|moved|moving|relocated|resides?|residing|born|raised|grew\s+up|"
     rf"visiting|visit|drove|flew|travel(?:l?ed)?|trip|home|house|apartment|from|near|outside\s+of|"
     rf"to|in)\s+(?:in\s+|to\s+|from\s+|near\s+)?{_NAME}",
     re.IGNORECASE,
 )
 
 # "daughter Grace of Reisterstown", "Ann Lee of Towson": a town after a person's name and "of".
-_OF_AFTER_NAME = re.compile(rf"\b(?P<person>[A-Z][a-z]+)\s+of\s+{_NAME}")
+_OF_AFTER_NAME = re.compile(rf"(?=[A-Z])\b(?P<person>[A-Z][a-z]+)\s+of\s+{_NAME}")
 
 
 # The town after a street line: "9506 Hillcrest Ct #71, Riverside", "5264 3rd dr, in harrisonchester".

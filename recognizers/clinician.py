@@ -72,7 +72,7 @@ _ZIP_AFTER_RE = re.compile(r"\s*,?\s*\d{5}(?:-\d{4})?\b")
 _WORD_AFTER_RE = re.compile(r"\s*([^\W\d_]+)")
 _CHAIN_GAP_RE = re.compile(r"[ \t]*,?[ \t]*")
 _SIGNATURE_RE = re.compile(
-    r"\b(?:" + "|".join(SIGNATURE_CUES) + r")(?=[\s:]|$)\s*:?", re.IGNORECASE
+    r"(?=[^\W\d_])\b(?:" + "|".join(SIGNATURE_CUES) + r")(?=[\s:]|$)\s*:?", re.IGNORECASE
 )
 _ROLE_WORDS = frozenset(word for phrase in CLINICIAN_ROLES for word in phrase)
 _MAX_ROLE_LEN = max(len(phrase) for phrase in CLINICIAN_ROLES)

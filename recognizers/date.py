@@ -80,45 +80,45 @@ class ClinicalDateRecognizer(RegexRecognizer):
     ENTITY = "DATE"
     NAME = "ClinicalDateRecognizer"
     PATTERNS = [
-        (r"(?<![\d/.-])(?P<value>\d{4}-\d{1,2}-\d{1,2})(?![\d/-])", 0.9),
+        (r"(?=\d)(?<![\d/.-])(?P<value>\d{4}-\d{1,2}-\d{1,2})(?![\d/-])", 0.9),
         # 2025.03.14, 03.14.2025, 14.03.2025, 3.14.25 (not "7.35.40" or "0.5.1": see accept).
-        (r"(?<![\w.])(?P<value>\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))(?![\w]|\.\d)", 0.8,
+        (r"(?=\d)(?<![\w.])(?P<value>\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2}))(?![\w]|\.\d)", 0.8,
          r"\d\.\d{1,2}\.\d"),
         # "March fourteenth", "the twenty-first of May": a day in words, with its month.
-        (rf"\b(?P<value>{_MON_NAME}\s+(?:the\s+)?{_ORD_WORD}|{_ORD_WORD}\s+of\s+{_MON_NAME})\b", 0.75,
+        (rf"(?=[^\W\d_])\b(?P<value>{_MON_NAME}\s+(?:the\s+)?{_ORD_WORD}|{_ORD_WORD}\s+of\s+{_MON_NAME})\b", 0.75,
          rf"\b{_ORD_WORD}\b"),
         # "11/21.93": a period before the year.
-        (r"(?<![\d/.])(?P<value>\d{1,2}/\d{1,2}\.(?:\d{4}|\d{2}))(?![\d./])", 0.85),
+        (r"(?=\d)(?<![\d/.])(?P<value>\d{1,2}/\d{1,2}\.(?:\d{4}|\d{2}))(?![\d./])", 0.85),
         # "TREATMENTS 10/03/10/04": two days written as one (see accept).
-        (r"(?<![\d/.])(?P<value>\d{1,2}/\d{1,2}/\d{1,2}/\d{1,2})(?![\d/])", 0.7),
+        (r"(?=\d)(?<![\d/.])(?P<value>\d{1,2}/\d{1,2}/\d{1,2}/\d{1,2})(?![\d/])", 0.7),
         # "1->2 nov, 96", "3-4 March": a range of days before a month.
-        (rf"\b(?P<value>\d{{1,2}}\s*(?:->|-|–|to)\s*\d{{1,2}}{_ORD}[- ]{_MON}(?:(?:[- ]|,\s*)(?:\d{{4}}|\d{{2}}))?)\b", 0.85),
+        (rf"(?=\d)\b(?P<value>\d{{1,2}}\s*(?:->|-|–|to)\s*\d{{1,2}}{_ORD}[- ]{_MON}(?:(?:[- ]|,\s*)(?:\d{{4}}|\d{{2}}))?)\b", 0.85),
         # "returned to OR on 7-8 for coiling": month-day after a date word (see accept).
-        (r"(?<![\d/.-])(?P<value>\d{1,2}-\d{1,2})(?![\d/-])", 0.6),
-        (r"(?<![\d/.])(?<!\d-)(?P<value>\d{1,2}([/-])\d{1,2}\2(?:\d{4}|\d{2}))(?![\d/-])", 0.9),
+        (r"(?=\d)(?<![\d/.-])(?P<value>\d{1,2}-\d{1,2})(?![\d/-])", 0.6),
+        (r"(?=\d)(?<![\d/.])(?<!\d-)(?P<value>\d{1,2}([/-])\d{1,2}\2(?:\d{4}|\d{2}))(?![\d/-])", 0.9),
         # Month/day without a year is weaker evidence (fractions, ratios). "HX:8/30", "MVA 12/07:"
         # are dates; "10:30/..." and "3-1/2" are not.
-        (r"(?<![\d/.'+#])(?<!\d[:-])(?P<value>\d{1,2}/\d{1,2})(?![\d/A-Za-z]|[.:]\d)", 0.6),
-        (rf"\b(?P<value>{_MON}\s*\d{{1,2}}{_ORD}(?:,?\s*\d{{4}})?)(?![\d:])", 0.85),
-        (rf"\b(?P<value>\d{{1,2}}{_ORD}(?:[- ]){_MON}(?:(?:[- ]|,\s*)(?:\d{{4}}|\d{{2}}))?)\b", 0.85),
-        (rf"\b(?P<value>{_MON}[\s,-]+(?:of\s+)?\d{{4}})\b", 0.8),
+        (r"(?=\d)(?<![\d/.'+#])(?<!\d[:-])(?P<value>\d{1,2}/\d{1,2})(?![\d/A-Za-z]|[.:]\d)", 0.6),
+        (rf"(?=[^\W\d_])\b(?P<value>{_MON}\s*\d{{1,2}}{_ORD}(?:,?\s*\d{{4}})?)(?![\d:])", 0.85),
+        (rf"(?=\d)\b(?P<value>\d{{1,2}}{_ORD}(?:[- ]){_MON}(?:(?:[- ]|,\s*)(?:\d{{4}}|\d{{2}}))?)\b", 0.85),
+        (rf"(?=[^\W\d_])\b(?P<value>{_MON}[\s,-]+(?:of\s+)?\d{{4}})\b", 0.8),
         # Month/year: 8/88, 11/92 (the second number cannot be a day).
-        (r"(?<![\d/.:'-])(?P<value>(?:0?[1-9]|1[0-2])/(?:3[2-9]|[4-9]\d|0\d))(?![\d/:]|\.\d)", 0.7),
+        (r"(?=\d)(?<![\d/.:'-])(?P<value>(?:0?[1-9]|1[0-2])/(?:3[2-9]|[4-9]\d|0\d))(?![\d/:]|\.\d)", 0.7),
         # Years: "MI 1992", "CVA 2004"; and '92, 92' as in "s/p CABG '95", "CVA 74'".
-        (r"(?<![\d#$.,/-])(?P<value>(?:19[0-9]\d|20[0-3]\d))(?![\d/+-]|[.,:]\d|\s*(?:mg|mcg|ml|cc|units?|kcal|cal|calories|mls|g\b|kg|meq|%|lbs?|pts?))", 0.5),
+        (r"(?=\d)(?<![\d#$.,/-])(?P<value>(?:19[0-9]\d|20[0-3]\d))(?![\d/+-]|[.,:]\d|\s*(?:mg|mcg|ml|cc|units?|kcal|cal|calories|mls|g\b|kg|meq|%|lbs?|pts?))", 0.5),
         (r"(?<![\w'])(?P<value>'\d{2})(?![\w'])", 0.6),
         # Two-digit years of past events in a history section: "PMH: CABG 81, MI 92" (see accept;
         # a note that names no history section skips these).
-        (rf"\b(?:{_PAST_EVENTS})\s+(?:in\s+)?(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5,
+        (rf"(?=[^\W\d_])\b(?:{_PAST_EVENTS})\s+(?:in\s+)?(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5,
          _PAST_HISTORY.pattern),
         # ... and the year listed after it: "CVA in 94 and 00".
-        (rf"\b(?:{_PAST_EVENTS})\s+(?:in\s+)?\d{{2}}\s*(?:,|&|and)\s*(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5,
+        (rf"(?=[^\W\d_])\b(?:{_PAST_EVENTS})\s+(?:in\s+)?\d{{2}}\s*(?:,|&|and)\s*(?P<value>\d{{2}})\b(?![%.,:/-]?\d|\s*(?:%|x\b|mg|cc|ml|units?))", 0.5,
          _PAST_HISTORY.pattern),
         # "the 14th", "on the 3rd." (not "the 5th floor", "the 2nd dose").
         (r"\bthe\s+(?P<value>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
          r"(?!\s+(?!(?:of|at|and|or|to|in|for|when|with|until|by)\b)[a-z])", 0.6),
         # "CVA 74'": only after a past event ("HOB 30'", "HR 70-80'" are degrees and ranges).
-        (rf"\b(?:{_PAST_EVENTS})\s+(?P<value>\d{{2}}')(?![\w'])", 0.6),
+        (rf"(?=[^\W\d_])\b(?:{_PAST_EVENTS})\s+(?P<value>\d{{2}}')(?![\w'])", 0.6),
     ]
 
     def extend(self, text: str, start: int, end: int) -> int:

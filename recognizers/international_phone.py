@@ -31,7 +31,7 @@ class InternationalPhoneRecognizer(RegexRecognizer):
         (rf"(?<![\w+])(?P<value>(?:\+|00)[1-9]\d{{0,3}}[ .-]?{_GROUPS}{_EXTENSION})(?![\w/])", 0.8, r"\+|\b00"),
         # "Mobile: 0341 8387176", "phone: | 60-56-85-91", "not answering at 078 ...", "messages to ..."
         # A form's label may stand on its own line above the value: "Phone:\n0487 98 11 92".
-        (rf"\b{_LABEL}\b(?:[^\n\d]{{0,20}}?|[ \t]*:[ \t]*\n[ \t]*)(?<![\w.])(?P<value>{_GROUPS}{_EXTENSION})(?![\w/]|\.\d)", 0.6),
+        (rf"(?=[^\W\d_])\b{_LABEL}\b(?:[^\n\d]{{0,20}}?|[ \t]*:[ \t]*\n[ \t]*)(?<![\w.])(?P<value>{_GROUPS}{_EXTENSION})(?![\w/]|\.\d)", 0.6),
     ]
 
     def validate(self, value: str) -> bool:

@@ -33,11 +33,11 @@ _ORG_KINDS = (
     r"therapeutics|analytics|software|electronics|brands|foods"
 )
 _KIND = re.compile(
-    rf"\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd|LLC|LLP|GmbH|AG|KG|plc|PLC|Pty|S\.A|S\.p\.A|S\.L|N\.V|B\.V))\.?)\b", re.IGNORECASE
+    rf"(?=[^\W\d_])\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd|LLC|LLP|GmbH|AG|KG|plc|PLC|Pty|S\.A|S\.p\.A|S\.L|N\.V|B\.V))\.?)\b", re.IGNORECASE
 )
 # Kind first: "University of Akron", "Bank of America".
 _KIND_OF = re.compile(
-    r"\b(?P<name>(?:University|College|Institute|Academy|Bank|Church|School|Hospital|Museum|Library)"
+    r"(?=[^\W\d_])\b(?P<name>(?:University|College|Institute|Academy|Bank|Church|School|Hospital|Museum|Library)"
     r"\s+of\s+(?:the\s+)?[A-Z][A-Za-z'&-]+(?:\s[A-Z][A-Za-z'&-]+){0,2})",
     re.IGNORECASE,
 )
@@ -46,7 +46,7 @@ _SAINT = re.compile(
     r"(?:\b(?i:to|at|from|in|by)|@)\s+(?P<name>(?:St|ST|Saint|SAINT)\.?\s+(?:[A-Z][A-Za-z]+(?:'[sS])?|[A-Z](?=\.)))"
 )
 _AFTER_PHRASE = re.compile(
-    r"\b(?:(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
+    r"(?=[^\W\d_])\b(?:(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
     r"student|enrolled|attends?|attending|attended|teaches|teacher|manager|hired|fired|interview|"
     r"promoted|written\s+up|laid\s+off|quit|boss|coworkers?|supervisor|customers?|shops?|shopping|shopped)"
     r"\s+(?:[\w-]+\s+){0,3}?(?P<prep>at|for|by|with|in|from)"

@@ -63,10 +63,10 @@ class PlaceNameRecognizer(RegexRecognizer):
     NAME = "PlaceNameRecognizer"
     FLAGS = re.MULTILINE  # capitals are the evidence: no IGNORECASE
     PATTERNS = [
-        (rf"\b(?:to|from|near|at|in|into|around|visit(?:ed|ing)?|toward|towards|outside)\s+(?:the\s+)?{_RUN}", 0.45),
-        (rf"\bat\s+work\s+\({_RUN}\)", 0.6),
+        (rf"(?=[^\W\d_])\b(?:to|from|near|at|in|into|around|visit(?:ed|ing)?|toward|towards|outside)\s+(?:the\s+)?{_RUN}", 0.45),
+        (rf"(?=[^\W\d_])\bat\s+work\s+\({_RUN}\)", 0.6),
         (
-            rf"(?i:\b(?:{_TRAVEL}))\s+(?P<value>[A-Za-z][A-Za-z'-]*(?:[ \t](?!(?i:{_STOP_WORDS})\b)[A-Za-z][A-Za-z'-]*){{0,2}})",
+            rf"(?=[^\W\d_])(?i:\b(?:{_TRAVEL}))\s+(?P<value>[A-Za-z][A-Za-z'-]*(?:[ \t](?!(?i:{_STOP_WORDS})\b)[A-Za-z][A-Za-z'-]*){{0,2}})",
             0.5,
         ),
     ]

@@ -16,7 +16,7 @@ class MedicalRecordNumberRecognizer(RegexRecognizer):
 
     ENTITY = "MRN"
     NAME = "MedicalRecordNumberRecognizer"
-    PATTERNS = [(rf"\b(?:MRN|MR|medical\s+record|chart|record){_SEP}{_ID}", 0.9)]
+    PATTERNS = [(rf"(?=[^\W\d_])\b(?:MRN|MR|medical\s+record|chart|record){_SEP}{_ID}", 0.9)]
 
 
 class MemberIdRecognizer(RegexRecognizer):
@@ -25,7 +25,7 @@ class MemberIdRecognizer(RegexRecognizer):
     ENTITY = "MEMBER_ID"
     NAME = "MemberIdRecognizer"
     PATTERNS = [
-        (rf"\b(?:member|subscriber|policy|group|insurance|ins\.?|medicaid|medicare|beneficiary)(?:\s+id)?{_SEP}{_ID}", 0.9),
+        (rf"(?=[^\W\d_])\b(?:member|subscriber|policy|group|insurance|ins\.?|medicaid|medicare|beneficiary)(?:\s+id)?{_SEP}{_ID}", 0.9),
     ]
 
 
@@ -34,7 +34,7 @@ class AccountNumberRecognizer(RegexRecognizer):
 
     ENTITY = "ACCOUNT_ID"
     NAME = "AccountNumberRecognizer"
-    PATTERNS = [(rf"\b(?:claim|account|acct|case|auth(?:orization)?|invoice|ref|reference|confirmation|conf|order|ticket|tracking)(?:\s+id)?{_SEP}{_ID}", 0.85)]
+    PATTERNS = [(rf"(?=[^\W\d_])\b(?:claim|account|acct|case|auth(?:orization)?|invoice|ref|reference|confirmation|conf|order|ticket|tracking)(?:\s+id)?{_SEP}{_ID}", 0.85)]
 
 
 class LabeledSsnRecognizer(RegexRecognizer):
@@ -42,7 +42,7 @@ class LabeledSsnRecognizer(RegexRecognizer):
 
     ENTITY = "US_SSN"
     NAME = "LabeledSsnRecognizer"
-    PATTERNS = [(r"\b(?:SSN|SS#|SS\s+no\.?|social\s+security(?:\s+(?:no\.?|number|#))?)\s*[:#]?\s*(?P<value>\d{3}[- ]?\d{2}[- ]?\d{4})\b", 0.95)]
+    PATTERNS = [(r"(?=[^\W\d_])\b(?:SSN|SS#|SS\s+no\.?|social\s+security(?:\s+(?:no\.?|number|#))?)\s*[:#]?\s*(?P<value>\d{3}[- ]?\d{2}[- ]?\d{4})\b", 0.95)]
 
 
 # A licence or plate number: 5 to 16 letters and digits (16: the UK format) with a digit, joined by dashes, or digit
@@ -60,7 +60,7 @@ class DriversLicenseRecognizer(RegexRecognizer):
     NAME = "DriversLicenseRecognizer"
     PATTERNS = [
         (
-            r"\b(?:driver'?s?\s+(?:licen[cs]e|lic\.?)|driving\s+licen[cs]e|(?-i:C?DL|D\.L\.)|licen[cs]e(?:\s+plate)?|"
+            r"(?=[^\W\d_])\b(?:driver'?s?\s+(?:licen[cs]e|lic\.?)|driving\s+licen[cs]e|(?-i:C?DL|D\.L\.)|licen[cs]e(?:\s+plate)?|"
             r"lic\.?(?=\s*(?:#|no\b|number))|plate|(?:state\s+)?ID\s+card)(?![a-z])"
             rf"{_SEP}(?:is\s+|was\s+)?{_LICENCE_ID}",
             0.85,

@@ -40,13 +40,13 @@ class StreetAddressRecognizer(RegexRecognizer):
     NAME = "StreetAddressRecognizer"
     PATTERNS = [
         (
-            rf"\b(?P<value>{_BEFORE}\d{{1,6}}[A-Z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'-]*|\d+(?i:st|nd|rd|th))\.?[ \t]+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
+            rf"(?=[\w#])\b(?P<value>{_BEFORE}\d{{1,6}}[A-Z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:(?:[A-Z][A-Za-z'-]*|\d+(?i:st|nd|rd|th))\.?[ \t]+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
             0.85,
         ),
-        (r"\b(?P<value>(?i:P\.?\s?O\.?\s+box)\s+\d+)", 0.85),
+        (r"(?=[^\W\d_])\b(?P<value>(?i:P\.?\s?O\.?\s+box)\s+\d+)", 0.85),
         # Lower-case notes: the same shape with lower-case words (accepted only there).
         (
-            rf"\b(?P<value>{_BEFORE}\d{{1,6}}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[a-z][a-z'-]*|\d+(?:st|nd|rd|th))\.?[ \t]+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
+            rf"(?=[\w#])\b(?P<value>{_BEFORE}\d{{1,6}}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[a-z][a-z'-]*|\d+(?:st|nd|rd|th))\.?[ \t]+){{1,4}}{_SUFFIX}\b\.?{_UNIT})",
             0.8,
         ),
     ]

@@ -52,6 +52,8 @@ class RegexRecognizer(EntityRecognizer):
     which Presidio's PatternRecognizer cannot express. Regexes are compiled once per class.
     A cue is a quick regex that every match of its pattern contains: a text without it skips the
     pattern, which pays when a pattern opens with a long alternation tried at every word.
+    A pattern that opens with a look-behind or ``\\b`` is tried at every position of the text; a
+    look-ahead on its first character in front (``(?=\\d)``, ``(?=[^\\W\\d_])``) halves its time.
     """
 
     ENTITY: ClassVar[str] = ""
