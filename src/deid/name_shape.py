@@ -37,6 +37,8 @@ _VOWEL = re.compile(r"[aeiouyAEIOUY]|[^\x00-\x7f]")
 
 def is_stutter(word: str) -> bool:
     """A word said twice in a transcript: "So-so", "and-and", "were-were"."""
+    if "-" not in word and "'" not in word and "’" not in word:
+        return False  # one part: most words, asked about every word of a note
     parts = re.split(r"[-'’]", POSSESSIVE.sub("", word))
     return len(parts) > 1 and len({p.lower() for p in parts}) == 1
 

@@ -28,6 +28,9 @@ def found(rec, text: str) -> list[tuple[str, str]]:
         ("my new address is 5264 3rd dr, in harrisonchester.", [("harrisonchester", "CITY")]),
         ("86981 HOWARD LOCKS, BLACKWELLBURGH, MA 80276", [("80276", "ZIP"), ("BLACKWELLBURGH", "CITY")]),
         ("18485 hillcrest street, mcculloughville, wi 70928", [("mcculloughville", "CITY")]),
+        # Several states on one line; a state on the next line after the comma.
+        ("She moved from Tucson, AZ to Austin, Texas last May.", [("Austin", "CITY"), ("Tucson", "CITY")]),
+        ("Lives alone in Springfield,\nIL 62704 since 2019", [("62704", "ZIP"), ("Springfield", "CITY")]),
         # A town after a person's name and "of".
         ("family members including daughter Grace of Reisterstown visited", [("Reisterstown", "CITY")]),
     ],
