@@ -49,9 +49,9 @@ def _patterns(word: str, score: float) -> list[tuple[str, float]]:
     return [
         (rf"(?=\w)(?<![\w.])(?P<value>{_LEAD}{_BEFORE}[ \t]+(?:{name}[ \t]+){{0,3}}{word}\.?(?:[ \t]+{name}\.?){{0,3}}(?:,?[ \t]+{_NUM})?)(?![\w])", score),
         (rf"(?=\w)(?<![\w.])(?P<value>{_LEAD}(?:{lead}[ \t]+){{0,2}}(?:{compound}|(?:{lead}[ \t]+)?{_AFTER})[ \t]+{_NUM})(?![\w])", score),
-        (rf"(?=\w)(?<![\w.])(?P<value>{_LEAD}\d{{1,5}}[ \t]+(?:{lead}[ \t]+){{0,2}}(?:{compound}|{lead}[ \t]+{_AFTER}))(?![\w])", score),
+        (rf"(?=\d)(?<![\w.])(?P<value>{_LEAD}\d{{1,5}}[ \t]+(?:{lead}[ \t]+){{0,2}}(?:{compound}|{lead}[ \t]+{_AFTER}))(?![\w])", score),
         # "5366 Pivovarská 276": no street type, so only when an address is being given.
-        (rf"(?=\w)(?<![\w.])(?P<value>\d{{1,6}}[ \t]+{word}(?:[ \t]+{name}){{0,2}}[ \t]+{_NUM})(?![\w])", score - 0.15),
+        (rf"(?=\d)(?<![\w.])(?P<value>\d{{1,6}}[ \t]+{word}(?:[ \t]+{name}){{0,2}}[ \t]+{_NUM})(?![\w])", score - 0.15),
     ]
 
 

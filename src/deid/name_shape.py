@@ -50,7 +50,7 @@ def is_proper_word(word: str) -> bool:
     word = POSSESSIVE.sub("", word)
     if is_stutter(word):
         return False
-    if not all(_NAME_PART.match(p) for p in re.split(r"-", word)) or not _VOWEL.search(word):
+    if not all(_NAME_PART.match(p) for p in word.split("-")) or not _VOWEL.search(word):
         return False  # "FiO", "VTs", "Cx": abbreviations
     lower = word.lower()
     return not (
