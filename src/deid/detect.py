@@ -20,7 +20,7 @@ from deid.config import EngineConfig, load_engine_config
 from deid.entities import to_vocabulary
 from deid.errors import ConfigError, RecognizerError
 from deid.findings import Finding
-from deid.name_shape import RESTORED_SHARE, clinical_register
+from deid.name_shape import RESTORED_SHARE, clinical_share
 from deid.ner import NoteSpacyRecognizer, ner_windows
 from deid.nlp import NoteNlpEngine, WindowContextEnhancer
 from deid.normalize import View, view
@@ -168,11 +168,12 @@ class Detector:
         where restored jargon reads like names to NER.
         """
         assert self.ner is not None
-        texts = [text if clinical_register(text, RESTORED_SHARE) else truecase(text) for text in texts]
+        shares = [clinical_share(text) for text in texts]
+        texts = [text if share >= RESTORED_SHARE else truecase(text) for text, share in zip(texts, shares)]
         windows = [
             (i, start, end)
             for i, text in enumerate(texts)
-            for start, end in ner_windows(text, [(r.start, r.end) for r in found[i]])
+            for start, end in ner_windows(text, [(r.start, r.end) for r in found[i]], shares[i])
         ]
         if not windows:
             return

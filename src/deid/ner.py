@@ -12,7 +12,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from deid.casing import MIXED, case_regime
 from deid.clinical_terms import is_clinical_term, without_contraction
 from deid.name_lexicon import is_common_word, name_strength
-from deid.name_shape import clinical_register, inside_sentence, is_proper_word
+from deid.name_shape import CLINICAL_SHARE, clinical_share, inside_sentence, is_proper_word
 from deid.places import is_city, is_region
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
@@ -20,14 +20,15 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 WINDOW_CHARS = 160
 
 
-def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def ner_windows(text: str, covered: Sequence[tuple[int, int]], share: float | None = None) -> list[tuple[int, int]]:
     """The stretches of a note where spaCy's NER could add a name or place the other recognizers missed.
 
     NER is trusted only on mixed-case text, and `_plausible` keeps a span only for a city or a
     proper word (capitalized, neither an ordinary English word nor a clinical term) that is a
     known name or stands next to another proper word. So NER runs only around such a word when
     no other recognizer covered it (`covered`: spans found already): a window of its line,
-    WINDOW_CHARS either side, whole words; overlapping windows merge.
+    WINDOW_CHARS either side, whole words; overlapping windows merge. `share` is the text's
+    `clinical_share`, when the caller has it already.
     """
     if case_regime(text) != MIXED:
         return []  # a note in capitals or lower case is read truecased, unless it is clinical shorthand
@@ -39,7 +40,7 @@ def ner_windows(text: str, covered: Sequence[tuple[int, int]]) -> list[tuple[int
     ]
     proper = [_proper(word) for _, _, word in words]
     # In telegraphic clinical notes a capitalized unknown word is as often a drug or jargon.
-    by_shape = not clinical_register(text)
+    by_shape = (clinical_share(text) if share is None else share) < CLINICAL_SHARE
     windows: list[tuple[int, int]] = []
     for k, (at, stop, word) in enumerate(words):
         i = bisect_right(starts, at) - 1
@@ -118,7 +119,7 @@ class NoteSpacyRecognizer(SpacyRecognizer):
         abbreviations (CV, Neuro, Foley) and the lexicon recognizers decide alone.
         """
         kept = []
-        by_shape = not clinical_register(text)
+        by_shape = (clinical_share(text) if share is None else share) < CLINICAL_SHARE
         for result in super().analyze(text, entities, nlp_artifacts):
             # NER runs entities across line breaks ("Raman, PsyD\n\nS: Client"); names do not.
             newline = text.find("\n", result.start, result.end)
