@@ -119,7 +119,7 @@ class NoteSpacyRecognizer(SpacyRecognizer):
         abbreviations (CV, Neuro, Foley) and the lexicon recognizers decide alone.
         """
         kept = []
-        by_shape = (clinical_share(text) if share is None else share) < CLINICAL_SHARE
+        by_shape = clinical_share(text) < CLINICAL_SHARE
         for result in super().analyze(text, entities, nlp_artifacts):
             # NER runs entities across line breaks ("Raman, PsyD\n\nS: Client"); names do not.
             newline = text.find("\n", result.start, result.end)
