@@ -41,9 +41,11 @@ _KIND_OF = re.compile(
     r"\s+of\s+(?:the\s+)?[A-Z][A-Za-z'&-]+(?:\s[A-Z][A-Za-z'&-]+){0,2})",
     re.IGNORECASE,
 )
-# "to St. Mary's", "TO ST. MARY", "a bed @ St A.": a saint's name after a place preposition.
+# "to St. Mary's", "TO ST. MARY", "transfer to st. mary's", "a bed @ St A.": a saint's name after a
+# place preposition.
 _SAINT = re.compile(
-    r"(?:\b(?i:to|at|from|in|by)|@)\s+(?P<name>(?:St|ST|Saint|SAINT)\.?\s+(?:[A-Z][A-Za-z]+(?:'[sS])?|[A-Z](?=\.)))"
+    r"(?:\b(?i:to|at|from|in|by)|@)\s+"
+    r"(?P<name>(?:St|ST|st|Saint|SAINT|saint)\.?\s+(?:[A-Z][A-Za-z]+(?:'[sS])?|[A-Z](?=\.)|[a-z]{3,}(?:'s)?))"
 )
 _AFTER_PHRASE = re.compile(
     r"(?=[^\W\d_])\b(?:(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
@@ -144,8 +146,10 @@ class OrganizationRecognizer(EntityRecognizer):
             name = saint.group("name").split()[-1].split("'")[0]
             inside = any(r.start <= start and end <= r.end for r in results)
             initial = len(name) == 1
-            # In capitals "ST" is also the ECG segment ("IN ST. ELEVATIONS"): a saint is a given name.
-            named = is_given_name(name) if name.isupper() else name_strength(name) or not is_common_word(name)
+            # In capitals "ST" is also the ECG segment ("IN ST. ELEVATIONS"), in lower case "st" also a
+            # street: there a saint is a given name.
+            cased = name[0].isupper() and not name.isupper()
+            named = name_strength(name) or not is_common_word(name) if cased else is_given_name(name)
             if not inside and (initial or len(name) >= 3 and not is_clinical_term(name) and named):
                 results.append(self._result("FACILITY", start, end, 0.7))
         for phrase in _AFTER_PHRASE.finditer(text):

@@ -47,6 +47,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("UNEMPLOYED. HUSBAND CEO OF IBM.  SMOKER", [("IBM", "ORGANIZATION")]),
         # A saint after a place preposition, in any case, or as an initial.
         ("D/C TPN. TO GO TO ST. MARY ON TUESDAY PER CASE WORKER", [("ST. MARY", "FACILITY")]),
+        ("pt wishes to return to st mary's after weaning", [("st mary's", "FACILITY")]),
         ("Social: Had a bed @ St A. but will need to be rescreened", [("St A", "FACILITY")]),
         ("Pt went to St. Agnes for rehab.", [("St. Agnes", "FACILITY")]),
     ],
@@ -78,6 +79,7 @@ def test_named_facilities_and_organizations(text: str, expected: list) -> None:
         "contact social worker concerning rehab placement",
         "Continue family therapy weekly.",
         "PAIN WITH CHANGES IN ST. ELEVATIONS NOTED ON EKG",
+        "pain with changes in st. elevations noted on ekg", "Pt in ST w/ PVC's",
         "was o2 dep at prev rehab site",
         "Pt AG 12, Na 140, Co 2",  # a suffix needs a name before it
         "PT GIVEN AG AND KG DOSE",
