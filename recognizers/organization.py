@@ -18,6 +18,7 @@ from deid.clinical_terms import is_clinical_term
 from deid.facilities import FACILITY_KINDS
 from deid.lexicon import RELATION_WORDS
 from deid.name_lexicon import is_common_word, is_given_name, name_strength
+from deid.name_shape import clinical_register
 from deid.places import is_city
 from deid.recognizer_kit import make_result
 
@@ -33,7 +34,7 @@ _ORG_KINDS = (
     r"therapeutics|analytics|software|electronics|brands|foods"
 )
 _KIND = re.compile(
-    rf"(?=[^\W\d_])\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|Corp|Co|Ltd|LLC|LLP|GmbH|AG|KG|plc|PLC|Pty|S\.A|S\.p\.A|S\.L|N\.V|B\.V))\.?)\b", re.IGNORECASE
+    rf"(?=[^\W\d_])\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|LLP|GmbH|AG|KG|plc|PLC|Pty|S\.A|S\.p\.A|S\.L|N\.V|B\.V))\.?)\b", re.IGNORECASE
 )
 # Kind first: "University of Akron", "Bank of America".
 _KIND_OF = re.compile(
@@ -64,6 +65,8 @@ _AFTER_PHRASE = re.compile(
     r"|\bletter\s+(?:for|to)\s+(?P<addressee>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,3}?)\s+(?:regarding|about|re:)",
     re.IGNORECASE,
 )
+# "Inc", "Corp", "Ltd", "Co" as written in a line in capitals.
+_CAPITALS_ABBR = frozenset({"INC", "CORP", "LTD", "CO"})
 _PEOPLE_CUES = frozenset("boss coworker coworkers supervisor customer customers manager teacher student employee".split())
 _EMPLOYER_SCORE = 0.86  # above a full name from the name lexicons (0.85)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
@@ -121,8 +124,10 @@ class OrganizationRecognizer(EntityRecognizer):
         results = []
         for kind in _KIND.finditer(text):
             mixed = regime_at(text, kind.start()) == MIXED
-            if kind.group("abbr") and not mixed:
-                continue  # "CO", "INC" in capitals are cardiac output and "increased"
+            if kind.group("abbr") and not mixed and clinical_register(text):
+                continue  # in clinical shorthand in capitals "CO", "INC" are cardiac output and "increased"
+            if mixed and kind.group("abbr") in _CAPITALS_ABBR:
+                continue  # a company writes "Inc", "Co" in mixed case; "CO 4.2" is cardiac output
             start = self._name_start(
                 text, kind.start(), mixed, bool(_STRONG_KINDS.fullmatch(kind.group())),
                 specific=bool(
