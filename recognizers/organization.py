@@ -34,7 +34,7 @@ _ORG_KINDS = (
     r"therapeutics|analytics|software|electronics|brands|foods"
 )
 _KIND = re.compile(
-    rf"(?=[^\W\d_])\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|LLC|LLP|GmbH|AG|KG|plc|PLC|Pty|S\.A|S\.p\.A|S\.L|N\.V|B\.V))\.?)\b", re.IGNORECASE
+    rf"(?=[^\W\d_])\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|INC|inc|Corp|CORP|corp|Co|CO|Ltd|LTD|ltd|LLC|LLP|GmbH|AG|KG|plc|PLC|Pty|S\.A|S\.p\.A|S\.L|N\.V|B\.V))\.?)\b", re.IGNORECASE
 )
 # Kind first: "University of Akron", "Bank of America".
 _KIND_OF = re.compile(
@@ -65,8 +65,8 @@ _AFTER_PHRASE = re.compile(
     r"|\bletter\s+(?:for|to)\s+(?P<addressee>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){0,3}?)\s+(?:regarding|about|re:)",
     re.IGNORECASE,
 )
-# "Inc", "Corp", "Ltd", "Co" as written in a line in capitals.
-_CAPITALS_ABBR = frozenset({"INC", "CORP", "LTD", "CO"})
+# "Inc", "Corp", "Ltd", "Co" as written in a line in capitals or lower case.
+_UNCASED_ABBR = frozenset({"INC", "CORP", "LTD", "CO", "inc", "corp", "ltd"})
 _PEOPLE_CUES = frozenset("boss coworker coworkers supervisor customer customers manager teacher student employee".split())
 _EMPLOYER_SCORE = 0.86  # above a full name from the name lexicons (0.85)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
@@ -125,8 +125,8 @@ class OrganizationRecognizer(EntityRecognizer):
         for kind in _KIND.finditer(text):
             mixed = regime_at(text, kind.start()) == MIXED
             if kind.group("abbr") and not mixed and clinical_register(text):
-                continue  # in clinical shorthand in capitals "CO", "INC" are cardiac output and "increased"
-            if mixed and kind.group("abbr") in _CAPITALS_ABBR:
+                continue  # in clinical shorthand "CO", "inc" are cardiac output and "increased"
+            if mixed and kind.group("abbr") in _UNCASED_ABBR:
                 continue  # a company writes "Inc", "Co" in mixed case; "CO 4.2" is cardiac output
             start = self._name_start(
                 text, kind.start(), mixed, bool(_STRONG_KINDS.fullmatch(kind.group())),

@@ -50,6 +50,7 @@ def found(text: str) -> list[tuple[str, str]]:
         # Company abbreviations in capitals, outside clinical shorthand.
         ("HE RETIRED FROM MARROWFIELD INC. LAST YEAR", [("MARROWFIELD INC", "ORGANIZATION")]),
         ("THE BILL CAME FROM KESSLER PAINTING LLC", [("KESSLER PAINTING LLC", "ORGANIZATION")]),
+        ("the bill came from kessler painting inc", [("kessler painting inc", "ORGANIZATION")]),
         ("pt wishes to return to st mary's after weaning", [("st mary's", "FACILITY")]),
         ("Social: Had a bed @ St A. but will need to be rescreened", [("St A", "FACILITY")]),
         ("Pt went to St. Agnes for rehab.", [("St. Agnes", "FACILITY")]),
@@ -84,6 +85,7 @@ def test_named_facilities_and_organizations(text: str, expected: list) -> None:
         "PAIN WITH CHANGES IN ST. ELEVATIONS NOTED ON EKG",
         "CV: HR 88 SR, BP 110/60, CVP 12, CO 4.2, CI 2.1, SVR 1100, MAP 70 ON LEVO, ZOSYN INC UOP, K 4.1",
         "Swan placed. Thermodilution CO 4.2, CI 2.1.",
+        "Doing well, ate lunch, gave the Remeron inc dose tonight.",
         "pain with changes in st. elevations noted on ekg", "Pt in ST w/ PVC's",
         "was o2 dep at prev rehab site",
         "Pt AG 12, Na 140, Co 2",  # a suffix needs a name before it
