@@ -118,7 +118,7 @@ class ClinicalDateRecognizer(RegexRecognizer):
         (r"\bthe\s+(?P<value>(?:[12]?\d|3[01])(?:st|nd|rd|th))\b"
          r"(?!\s+(?!(?:of|at|and|or|to|in|for|when|with|until|by)\b)[a-z])", 0.6),
         # "CVA 74'": only after a past event ("HOB 30'", "HR 70-80'" are degrees and ranges).
-        (rf"(?=[^\W\d_])\b(?:{_PAST_EVENTS})\s+(?P<value>\d{{2}}')(?![\w'])", 0.6),
+        (rf"(?=[^\W\d_])\b(?:{_PAST_EVENTS})\s+(?P<value>\d{{2}}')(?![\w'])", 0.6, r"\d'"),
     ]
 
     def extend(self, text: str, start: int, end: int) -> int:

@@ -266,8 +266,10 @@ class PersonNameRecognizer(EntityRecognizer):
         word = match.group()
         if len(word) < 2 or is_clinical_term(word):
             return False
-        honorific = _HONORIFIC_BEFORE.search(text, max(0, match.start() - 8), match.start())
-        if honorific is None and _HONORIFIC_AND_PARTICLES_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        # Every honorific has an "m" ("Mr", "Ms", "Miss", "Mx"): most words have none before them.
+        near = "m" in text[max(0, match.start() - 16) : match.start()].lower()
+        honorific = near and _HONORIFIC_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if not honorific and near and _HONORIFIC_AND_PARTICLES_BEFORE.search(text, max(0, match.start() - 16), match.start()):
             return len(word) >= 3 and not is_common_word(word)  # "Mr O Harcain", not "MS. A LOT"
         if honorific:
             # "Mr. Small", "mr nicholson": an honorific names whatever follows, in any case; but
