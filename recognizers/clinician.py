@@ -27,7 +27,7 @@ from deid.lexicon import (
 )
 from deid.name_lexicon import is_common_word as is_frequent_word
 from deid.name_lexicon import is_listed_name, name_strength
-from deid.name_shape import NAME_PARTICLES, POSSESSIVE_ENDINGS
+from deid.name_shape import POSSESSIVE_ENDINGS
 from deid.places import is_city
 from deid.recognizer_kit import make_result
 from deid.token_scan import Token, TokenScan
@@ -290,14 +290,6 @@ class _Scan(TokenScan):
         if not names:
             return None
         return self.tokens[names[-1]].start, words
-
-    def is_particle(self, j: int) -> bool:
-        """Whether token j is a surname particle joined to the next token ("o rourke", "van Dyke")."""
-        tok, nxt = self.tok(j), self.tok(j + 1)
-        return (
-            tok is not None and nxt is not None and tok.text.lower() in NAME_PARTICLES
-            and self.adjacent(j, j + 1) and nxt.text[:1].isalpha() and len(nxt.text) >= 2
-        )
 
     def skip_title(self, j: int) -> bool:
         """Whether token j is a title ("Dr." or "Dr"), which after_title handles instead."""

@@ -177,6 +177,15 @@ class _Scan(TokenScan):
                 names.extend((j, j + 1))
                 j += 2
                 continue
+            k = j  # past one or two surname particles: "her son van Dyke", "son o laighin", "de la Cruz"
+            while k - j < 2 and self.is_particle(k):
+                k += 1
+            if k > j and self.name_ok(k, first=not names, allow_lower=allow_lower or lower_name):
+                if not names:
+                    lower_name = self.tokens[k].text.islower()
+                names.extend(range(j, k + 1))
+                j = k + 1
+                continue
             if not self.name_ok(j, first=not names, allow_lower=allow_lower or lower_name):
                 break
             if not names and tok.text.islower():

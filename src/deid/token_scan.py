@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple, Optional
 
 from deid.name_lexicon import is_common_word, name_strength
+from deid.name_shape import NAME_PARTICLES
 
 
 class Token(NamedTuple):
@@ -39,6 +40,14 @@ class TokenScan:
     def tok(self, i: int) -> Optional[Token]:
         """Token i, or None past either end."""
         return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def is_particle(self, j: int) -> bool:
+        """Whether token j is a surname particle joined to the next token ("o rourke", "van Dyke")."""
+        tok, nxt = self.tok(j), self.tok(j + 1)
+        return (
+            tok is not None and nxt is not None and tok.text.lower() in NAME_PARTICLES
+            and self.adjacent(j, j + 1) and nxt.text[:1].isalpha() and len(nxt.text) >= 2
+        )
 
     def line_is_caps(self, pos: int) -> bool:
         """Whether the line holding ``pos`` is written in capitals."""

@@ -27,6 +27,10 @@ POSITIVES = [
     ("pt's dtr Ann brought her in.", [(REL, "Ann")]),
     ("Emergency contact: mother, Ann Smith.", [(REL, "Ann Smith")]),
     ("Lives with son Eli (7).", [(REL, "Eli")]),
+    # Surname particles open a name ("van", "de la", Irish "o" for Ó), in any case.
+    ("Her son van Dyke called.", [(REL, "van Dyke")]),
+    ("social: pt's son o laighin called twice overnight", [(REL, "o laighin")]),
+    ("wife de la Cruz at bedside", [(REL, "de la Cruz")]),
     ("Conflict with his ex, Maria.", [(REL, "Maria")]),
     ("Argued with her boyfriend Jake.", [(REL, "Jake")]),
     ("client's partner Sam joined.", [(REL, "Sam")]),
