@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
+# Month names and their abbreviations, lower case, by number ("april": 4, "apr": 4).
+MONTH_NUMBERS = {m.lower(): i for names in (calendar.month_name, calendar.month_abbr) for i, m in enumerate(names) if m}
+_MONTHS = {**MONTH_NUMBERS, "sept": 9}
 _FULL_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?P<dot>\.?)"
 _ORD = r"(?P<ord>st|nd|rd|th)?"

@@ -6,7 +6,6 @@ digits without punctuation, its dates): no regular expression is compiled per va
 
 from __future__ import annotations
 
-import calendar
 import math
 import operator
 import re
@@ -15,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from itertools import accumulate
 
-from deid.dates import parse_date
+from deid.dates import MONTH_NUMBERS, parse_date
 from deid.entities import ENTITIES, PERSON_ENTITIES
 from deid.findings import Finding
 from deid.lookup import LowerText, Span, reaching
@@ -31,13 +30,12 @@ _ALNUM_SPLIT = re.compile(r"([A-Za-z0-9]+)")
 _SEPARATORS = re.compile(r"[\s\-./()#:]*")
 # Words that sit inside a stored name but are not themselves identifying.
 _NAME_NOISE = frozenset({"mr", "mrs", "ms", "miss", "dr", "jr", "sr", "ii", "iii", "iv", "md", "phd"})
-_MONTHS = {name.lower(): i for names in (calendar.month_name, calendar.month_abbr) for i, name in enumerate(names) if name}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # A date in the forms a known date is looked for in: 4/2/88, 1988-04-02, April 2, 1988, 02-APR-1988.
 _DATE = re.compile(
     # The lookahead on the first character halves the time of a search that finds nothing.
-    rf"(?<![A-Za-z0-9])(?=[0-9{''.join(sorted({m[0] for m in _MONTHS}))}])(?:"
+    rf"(?<![A-Za-z0-9])(?=[0-9{''.join(sorted({m[0] for m in MONTH_NUMBERS}))}])(?:"
     r"(?P<m1>\d{1,2})[/\-.](?P<d1>\d{1,2})[/\-.](?P<y1>\d{4}|\d{2})"
     r"|(?P<y2>\d{4})[/\-.](?P<m2>\d{1,2})[/\-.](?P<d2>\d{1,2})"
     rf"|(?P<mon3>{_MONTH})\.?\s+(?P<d3>\d{{1,2}}){_ORDINAL},?\s+'?(?P<y3>\d{{4}}|\d{{2}})"
@@ -137,7 +135,7 @@ class _Index(LowerText):
         pos = 0
         while (m := _DATE.search(self.text, pos)) is not None:
             g = {k[:-1]: v for k, v in m.groupdict().items() if v is not None}
-            month = int(g["m"]) if "m" in g else _MONTHS[g["mon"].lower()]
+            month = int(g["m"]) if "m" in g else MONTH_NUMBERS[g["mon"].lower()]
             found.append((m.start(), m.end(), month, int(g["d"]), g["y"]))
             pos = m.start() + 1
         return found
