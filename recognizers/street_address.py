@@ -6,6 +6,7 @@ from deid.addresses import FUNCTION_WORDS as _FUNCTION_WORDS
 from deid.addresses import UNIT, address_end
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_never_a_name
+from deid.name_shape import plain_prose
 from deid.name_lexicon import STRONG, name_strength
 from deid.places import STREET_SUFFIX as _SUFFIX
 from deid.places import STREET_UNIT as _UNIT
@@ -63,6 +64,10 @@ class StreetAddressRecognizer(RegexRecognizer):
         *words, suffix = words
         if any(w.lower() in _FUNCTION_WORDS or is_never_a_name(w) for w in words):
             return False
+        # In prose a house number before street words and a street type is an address in any
+        # case; in clinical shorthand (or a line too short to tell) it may be "6 BEAT RUN".
+        if plain_prose(text):
+            return bool(words)
         # "6 BEAT RUN", "4 LARGE THICK LIQ GREEN": with a street type that is also a word, one
         # street word must be a clear name ("April Lakes", "Whitfield Crossing").
         return _CLASSIC_SUFFIX.fullmatch(suffix) is not None or any(name_strength(w) == STRONG for w in words)

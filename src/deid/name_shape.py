@@ -81,7 +81,18 @@ def clinical_share(text: str) -> float:
     words = WORD.findall(text)
     if len(words) < _MIN_WORDS:
         return 0.0
+    return _share(words)
+
+
+def _share(words: list[str]) -> float:
     return sum(w.lower() in SECTIONS_AND_ABBREVIATIONS for w in words) / len(words)
+
+
+def plain_prose(text: str) -> bool:
+    """Whether a text is long enough to judge (12 words) and is no clinical shorthand even by the
+    bar for restored case: prose, conversation, correspondence."""
+    words = WORD.findall(text)
+    return len(words) >= _MIN_WORDS and _share(words) < RESTORED_SHARE
 
 
 def clinical_register(text: str, share: float = CLINICAL_SHARE) -> bool:

@@ -73,3 +73,19 @@ def test_address_stops(text: str, expected: list[str]) -> None:
     assert found(text) == expected
 
 
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_prose_streets_in_any_case(case) -> None:
+    """In prose written all in capitals or lower case, a street type that is also a word
+    ("Crossing", "Gardens") with street words no list knows is still an address."""
+    text = case("Please send the signed forms to our new office at 5120 Quorvan Crossing before the end of the month.")
+    assert found(text) == [case("5120 Quorvan Crossing")]
+    text = case("We moved last spring and the mail now goes to 77 Elsk Gardens, so please update the records.")
+    assert found(text) == [case("77 Elsk Gardens")]
+
+
+def test_shorthand_keeps_the_strict_test() -> None:
+    """The same shape in an ICU note's shorthand is a rhythm, not a street."""
+    text = "NEURO: A+OX3. CV: SR 80S, ONE 8 BEAT RUN OF VT, K 3.9 REPLETED. RESP: LS CLEAR, SATS 98% ON 2L NC."
+    assert found(text) == []
