@@ -155,3 +155,12 @@ def test_result_repr_and_logs_hold_no_text(make_redactor, caplog: pytest.LogCapt
     assert canary in result.text  # insurer keeps the client's name in the output itself
     assert "Zebulon" not in repr(result)
     assert caplog.records and all("Zebulon" not in r.getMessage() and "555-0147" not in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("iban", ["GB33BUKB20201555555555", "gb33bukb20201555555555", "Gb33Bukb20201555555555"])
+def test_iban_in_any_case(make_redactor, iban: str) -> None:
+    """An IBAN with a valid checksum is an account number however it is written."""
+    text = f"Refund to my iban {iban} please."
+    result = make_redactor("research").redact(text)
+    assert iban not in result.text
+    assert any(text[s.start : s.end] == iban for s in result.spans)

@@ -200,6 +200,11 @@ class Detector:
                 out.append(NoteSpacyRecognizer(
                     supported_language=self.language, supported_entities=entities, name=name
                 ))
+            elif name == "IbanRecognizer":
+                # People write IBANs in lower case too ("my iban is gb29nwbk..."); the checksum,
+                # which Presidio validates on the upper-cased value, keeps them as precise.
+                flags = re.DOTALL | re.MULTILINE | re.IGNORECASE
+                out.append(cls(supported_language=self.language, regex_flags=flags))
             else:
                 out.append(cls(supported_language=self.language))
         return out
