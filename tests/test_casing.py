@@ -37,6 +37,12 @@ def test_each_long_line_has_its_own_regime() -> None:
         ("OKAFOR", "Okafor"),  # too rare to know: written as a name
         ("HEMATOCRITS", "hematocrits"),  # a plural the table lacks of a lower-case word
         ("okafors", "Okafors"),
+        # Listed names the web writes capitalized nearly as often as not: names.
+        ("FALCONER", "Falconer"),
+        ("fender", "Fender"),
+        # Far more often a word, or two letters long: words.
+        ("MARK", "mark"),
+        ("ED", "ed"),
     ],
 )
 def test_restore_word(word: str, restored: str) -> None:

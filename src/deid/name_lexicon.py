@@ -33,6 +33,8 @@ _COMMON_BELOW = -1.5
 _PROPER_ABOVE = 0.5
 _MISSING = -25.0
 _RARE = -17.5
+# How much rarer capitalized than in lower case a listed name may be and still be restored capitalized.
+_NAME_FORM_MARGIN = 0.5
 # SSA babies of all years (1880-2017) that make a given name frequent: about 10,500 names.
 _FREQUENT_BABIES = 1000
 # Rare names absent from the web corpus count from this length on (shorter: abbreviations).
@@ -123,6 +125,12 @@ def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozens
         if p > _RARE and w.isalpha() and p > best.get(w.lower(), (_MISSING, ""))[0]:
             best[w.lower()] = (p, w)
     forms = {lower: form for lower, (_, form) in best.items()}
+    # A listed name the web corpus writes capitalized nearly as often as not (Falconer, Fender) is
+    # restored as a name: a name lost costs more than a word capitalized. Not two-letter ones
+    # (ed, al: abbreviations too).
+    for w in first | last:
+        if len(w) > 2 and forms.get(w) == w and probs.get(w.capitalize(), _MISSING) > probs[w] - _NAME_FORM_MARGIN:
+            forms[w] = w.capitalize()
     return strength, first | last, common, capitalized, first, lowercase, forms, rare
 
 
