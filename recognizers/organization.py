@@ -16,9 +16,9 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.facilities import FACILITY_KINDS
-from deid.lexicon import RELATION_WORDS
+from deid.lexicon import FUNCTION_WORDS, RELATION_WORDS, may_be_lowercase_name
 from deid.name_lexicon import is_common_word, is_given_name, name_strength
-from deid.name_shape import clinical_register
+from deid.name_shape import clinical_register, plain_prose
 from deid.places import is_city
 from deid.recognizer_kit import make_result
 
@@ -122,7 +122,10 @@ class OrganizationRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Find named facilities and organizations."""
         results = []
+        prose = None
         for kind in _KIND.finditer(text):
+            if prose is None:
+                prose = plain_prose(text)
             mixed = regime_at(text, kind.start()) == MIXED
             if kind.group("abbr") and not mixed and clinical_register(text):
                 continue  # in clinical shorthand "CO", "inc" are cardiac output and "increased"
@@ -134,6 +137,7 @@ class OrganizationRecognizer(EntityRecognizer):
                     _SPECIFIC_KINDS.fullmatch(kind.group())
                     or _SPECIFIC_BEFORE.search(text, max(0, kind.start() - 30), kind.start())
                 ),
+                prose=prose,
             )
             if start is None:
                 continue
@@ -179,7 +183,7 @@ class OrganizationRecognizer(EntityRecognizer):
 
     @staticmethod
     def _name_start(
-        text: str, end: int, mixed: bool, strong_kind: bool = False, specific: bool = False
+        text: str, end: int, mixed: bool, strong_kind: bool = False, specific: bool = False, prose: bool = False
     ) -> int | None:
         """Walk back over name-like words before a kind word; None when there are none.
 
@@ -189,7 +193,7 @@ class OrganizationRecognizer(EntityRecognizer):
         no ordinary word, or is a town or surname before a strong kind ("UNION HOSPITAL"); one
         ordinary word alone ("CANCER CENTER") is not a name.
         """
-        start, pos, words, proper = None, end, 0, False
+        start, pos, words, proper, plain = None, end, 0, False, True
         for _ in range(5):
             m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
             if m is None or text[m.end(1) : pos].strip() or "\n" in text[m.end(1) : pos]:
@@ -204,11 +208,17 @@ class OrganizationRecognizer(EntityRecognizer):
                 if mixed and (not word[0].isupper() or (word.isupper() and len(word) <= 3)):
                     break
                 proper = proper or not is_common_word(bare) or bool(strong_kind and (name_strength(bare) or is_city(bare)))
+                # Words that could be a name's: no verb or adverb form, no kind word of their own.
+                plain = plain and lower not in FUNCTION_WORDS and may_be_lowercase_name(bare) and not _KIND.fullmatch(bare)
             words += 1
             start = pos = m.start()
         # "MEMORIAL HOSPITAL", "GENERAL HOSPITAL": words that name hospitals by themselves.
         named_kind = strong_kind and words == 1 and start is not None and _HOSPITAL_NAME_WORD.match(text, start)
-        if start is not None and not mixed and not (proper or specific or named_kind or (strong_kind and words >= 2)):
+        # Outside clinical shorthand two ordinary words before any kind word name it too ("RAPID
+        # TIDE SOLUTIONS", not "FINANCIAL SERVICES COMPANY"); in ICU notes they may be "SOCIAL
+        # WORK SERVICES".
+        named_run = words >= 2 and (strong_kind or (prose and plain))
+        if start is not None and not mixed and not (proper or specific or named_kind or named_run):
             return None  # "ALSO RECEIVED GENERAL", "poss rehab": ordinary words before a weak kind word
         if mixed and words == 1 and not proper and text[end : end + 1].islower() and _SENTENCE_START.search(text, 0, start):
             return None  # "Continue family therapy": a capital that only opens a sentence

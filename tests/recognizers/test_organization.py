@@ -126,3 +126,19 @@ def test_places_of_work_and_shopping_are_organizations_in_the_output(text: str, 
 def test_counseling_without_a_name_is_no_facility(text: str) -> None:
     """A counseling kind with no name before it names nothing."""
     assert [f for f in found(text) if f[1] == "FACILITY"] == []
+
+
+@pytest.mark.parametrize("case", [str.upper, str.lower])
+def test_ordinary_words_name_a_company_in_prose(case) -> None:
+    """In prose written all in capitals or lower case, two ordinary words before a kind word
+    are its name; verb forms and kind words before it are not."""
+    text = case("The move was hard on him, and he still misses his old friends from Blue Canyon Solutions.")
+    assert found(text) == [(case("Blue Canyon Solutions"), "ORGANIZATION")]
+    text = case("He keeps putting off getting bank statements together for the tax return this year.")
+    assert found(text) == []
+
+
+def test_ordinary_words_before_a_kind_in_shorthand_are_no_name() -> None:
+    """In an ICU note's shorthand the same shape is a service, not a company."""
+    text = "PT SEEN BY MEDICAL SOCIAL SERVICES TODAY. NEURO: A+OX3, MAE. CV: SR 80S, SBP 110S. RESP: LS CLEAR."
+    assert found(text) == []
