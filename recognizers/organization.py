@@ -16,7 +16,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term
 from deid.facilities import FACILITY_KINDS
-from deid.lexicon import FUNCTION_WORDS, RELATION_WORDS, may_be_lowercase_name
+from deid.lexicon import COMMON_WORDS, RELATION_WORDS, may_be_lowercase_name
 from deid.name_lexicon import is_common_word, is_given_name, name_strength
 from deid.name_shape import clinical_register, plain_prose
 from deid.places import is_city
@@ -208,8 +208,8 @@ class OrganizationRecognizer(EntityRecognizer):
                 if mixed and (not word[0].isupper() or (word.isupper() and len(word) <= 3)):
                     break
                 proper = proper or not is_common_word(bare) or bool(strong_kind and (name_strength(bare) or is_city(bare)))
-                # Words that could be a name's: no verb or adverb form, no kind word of their own.
-                plain = plain and lower not in FUNCTION_WORDS and may_be_lowercase_name(bare) and not _KIND.fullmatch(bare)
+                # Words that could be a name's: no function word, verb or adverb form, no kind word.
+                plain = plain and lower not in COMMON_WORDS and may_be_lowercase_name(bare) and not _KIND.fullmatch(bare)
             words += 1
             start = pos = m.start()
         # "MEMORIAL HOSPITAL", "GENERAL HOSPITAL": words that name hospitals by themselves.

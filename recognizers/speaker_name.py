@@ -1,7 +1,7 @@
 """Speakers of a transcript named by their labels: "Rabah: Yeah, I'm still doing it.",
 "MIKLAVCIC: UM, NOVEMBER 16." A transcript is a note where three or more lines open with a
 label and a colon; a label that opens two or more of them is a speaker (a section header opens
-one); a speaker word that is neither an ordinary word (Client, Plan) nor an abbreviation (DOB,
+one); so is a label before a quotation in any note ('Vera: "Who called?"'); a speaker word that is neither an ordinary word (Client, Plan) nor an abbreviation (DOB,
 MRN) nor a title is a person's name, in any case and from any culture. Not in clinical shorthand,
 where "Neuro:", "Proph:" and "Dispo:" open line after line.
 """
@@ -20,7 +20,8 @@ from deid.name_shape import clinical_register, is_proper_word
 from deid.recognizer_kit import make_result
 
 # A line opening with one to three words and a colon, then something said.
-_TURN = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w'’.-]*(?:[ \t][^\W\d_][\w'’.-]*){0,2})[ \t]*:[ \t]*\S", re.MULTILINE)
+_TURN = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w'’.-]*(?:[ \t][^\W\d_][\w'’.-]*){0,2})[ \t]*:[ \t]*(?P<said>\S)", re.MULTILINE)
+_QUOTES = frozenset('"“')
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MIN_TURNS = 3
 
@@ -39,10 +40,15 @@ class SpeakerNameRecognizer(EntityRecognizer):
         if entities and "PERSON" not in entities:
             return []
         turns = list(_TURN.finditer(text))
-        if len(turns) < _MIN_TURNS or clinical_register(text):
+        if not turns or clinical_register(text):
             return []
         said = Counter(" ".join(t.group("label").lower().split()) for t in turns)
-        turns = [t for t in turns if said[" ".join(t.group("label").lower().split())] >= 2]
+        transcript = len(turns) >= _MIN_TURNS
+        # A label before a quotation is a speaker's in any note ('Vera: "Who called?"').
+        turns = [
+            t for t in turns
+            if (transcript and said[" ".join(t.group("label").lower().split())] >= 2) or t.group("said") in _QUOTES
+        ]
         results = []
         for turn in turns:
             for word in _LABEL_WORD.finditer(text, turn.start("label"), turn.end("label")):
