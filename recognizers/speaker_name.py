@@ -1,9 +1,10 @@
 """Speakers of a transcript named by their labels: "Rabah: Yeah, I'm still doing it.",
 "MIKLAVCIC: UM, NOVEMBER 16." A transcript is a note where three or more lines open with a
 label and a colon; a label that opens two or more of them is a speaker (a section header opens
-one); so is a label before a quotation in any note ('Vera: "Who called?"'); a speaker word that is neither an ordinary word (Client, Plan) nor an abbreviation (DOB,
-MRN) nor a title is a person's name, in any case and from any culture. Not in clinical shorthand,
-where "Neuro:", "Proph:" and "Dispo:" open line after line.
+one), and so is a label before a quotation in any note ('Vera: "Who called?"'). A speaker word
+that is neither an ordinary word (Client, Plan) nor an abbreviation (DOB, MRN) nor a title is a
+person's name, in any case and from any culture. Not in clinical shorthand, where "Neuro:",
+"Proph:" and "Dispo:" open line after line.
 """
 
 from __future__ import annotations
