@@ -21,7 +21,7 @@ class AgeOver89Recognizer(RegexRecognizer):
         # "my grandma is 91", "she turned ninety-three": a person, then an age verb.
         (rf"(?=[^\W\d_])\b(?:{_PEOPLE})\s+(?:is|was|turned|turns|will\s+be|just\s+turned)\s+(?:now\s+)?"
          rf"(?P<value>{_NUMBER}|{_WORDS})\b(?![.,]?\d|\s*(?:%|mg|lbs?|kg|bpm|/))", 0.8,
-         rf"\b(?:is|was|turned|turns|be)\s+(?:now\s+)?(?:{_NUMBER}|ninety|one hundred)\b"),
+         rf"(?=[IiWwTtBb])\b(?:is|was|turned|turns|be)\s+(?:now\s+)?(?:{_NUMBER}|ninety|one hundred)\b"),
         # "her grandfather Benjamin (102)"
         (rf"(?=[^\W\d_])\b(?:{_PEOPLE})\s+(?:[A-Z][a-z]+\s+){{0,2}}\((?P<value>{_NUMBER})\)", 0.8, rf"\({_NUMBER}\)"),
     ]

@@ -28,10 +28,10 @@ class CardNumberRecognizer(RegexRecognizer):
     NAME = "CardNumberRecognizer"
     PATTERNS = [
         (
-            r"\b(?:card|credit\s+card|debit\s+card|cc|visa|mastercard|amex|maestro|discover)"
+            r"(?=[^\W\d_])\b(?:card|credit\s+card|debit\s+card|cc|visa|mastercard|amex|maestro|discover)"
             r"(?:\s+(?:no\.?|number|num|#))?\s*[:#]?\s*(?:is\s+|ending\s+in\s+)?" + _NUMBER,
             0.9,
-            r"(?i:card|cc|visa|amex|maestro|discover)",
+            r"(?=[CcVvAaMmDd])(?i:card|cc|visa|amex|maestro|discover)",
         ),
     ]
 

@@ -41,7 +41,7 @@ _PAST_EVENTS = (
     r"cholecystectomy|tah|hysterectomy|tkr|thr|orif|fx|fracture|mva|stroke|lobectomy|nephrectomy|"
     r"mastectomy|lumpectomy|colectomy|repair|removal|transplant|surgery|dx|diagnosed|ppm|aicd"
 )
-_PAST_HISTORY = re.compile(r"\b(?:pmh|pmhx|psh|pshx|past\s+(?:medical|surgical)|hx|history)\b", re.IGNORECASE)
+_PAST_HISTORY = re.compile(r"(?=[PpHh])\b(?:pmh|pmhx|psh|pshx|past\s+(?:medical|surgical)|hx|history)\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(
     r"\b(?:on|since|until|till|from|by|dated|signed|seen|due|starting|started|effective|thru|through|"
     r"placed|inserted|drawn|done|performed|admitted|admit|discharged|changed|last|next)\s+$",
@@ -56,7 +56,7 @@ _MONTH_DAY_HYPHEN = re.compile(r"\d{1,2}-\d{1,2}")
 _HYPHEN_DATE_BEFORE = re.compile(
     r"\b(?:on|since|dated|started|starting|placed|inserted|done|performed|admitted|discharged)\s+$", re.IGNORECASE
 )
-_ORD_WORD_RE = re.compile(rf"\b{_ORD_WORD}\b", re.IGNORECASE)
+_ORD_WORD_RE = re.compile(rf"(?=[TtFfSsEeNn])\b{_ORD_WORD}\b", re.IGNORECASE)
 # "version 2.1.20", "v 1.2.10": release numbers, not dates.
 _VERSION_BEFORE = re.compile(r"\b(?:version|ver|release|build|v)\.?\s*$", re.IGNORECASE)
 _PAUSE_AFTER = re.compile(
@@ -86,7 +86,7 @@ class ClinicalDateRecognizer(RegexRecognizer):
          r"\d\.\d{1,2}\.\d"),
         # "March fourteenth", "the twenty-first of May": a day in words, with its month.
         (rf"(?=[^\W\d_])\b(?P<value>{_MON_NAME}\s+(?:the\s+)?{_ORD_WORD}|{_ORD_WORD}\s+of\s+{_MON_NAME})\b", 0.75,
-         rf"\b{_ORD_WORD}\b"),
+         rf"(?=[TtFfSsEeNn])\b{_ORD_WORD}\b"),
         # "11/21.93": a period before the year.
         (r"(?=\d)(?<![\d/.])(?P<value>\d{1,2}/\d{1,2}\.(?:\d{4}|\d{2}))(?![\d./])", 0.85),
         # "TREATMENTS 10/03/10/04": two days written as one (see accept).

@@ -91,15 +91,26 @@ class ForeignStreetRecognizer(RegexRecognizer):
     PATTERNS = _patterns(CAPITALIZED, 0.8) + _patterns(WORD, 0.75)
 
     def patterns_for(self, text: str):
-        """Without a street-type word (or a compound street name) in the note, only the untyped
-        patterns can match: the typed ones are most of this recognizer's cost."""
-        words = {w.lower() for w in _ANY_WORD.findall(text)}
-        words |= {w.rstrip(".") for w in words}
-        if words & _TYPE_WORDS or _SPANISH_CALLE.search(text) or any(
-            _COMPOUND_WORD.fullmatch(w) and not is_common_word(w) for w in words if w.endswith(_COMPOUND_ENDINGS)
-        ):
-            return self._compiled
-        return [self._compiled[i] for i in _UNTYPED]
+        """The typed patterns only on the lines with a street-type word (or a compound street
+        name): they are most of this recognizer's cost; the untyped ones on the whole note."""
+        lines: list[tuple[int, int]] = []
+        hits = [m.start() for m in _SPANISH_CALLE.finditer(text)]
+        for match in _ANY_WORD.finditer(text):
+            word = match.group().lower()
+            if word in _TYPE_WORDS or word.rstrip(".") in _TYPE_WORDS or (
+                word.endswith(_COMPOUND_ENDINGS) and _COMPOUND_WORD.fullmatch(word) and not is_common_word(word)
+            ):
+                hits.append(match.start())
+        for at in sorted(hits):
+            if lines and at < lines[-1][1]:
+                continue
+            end = text.find("\n", at)
+            lines.append((text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end))
+        return [
+            (regex, score, cue, None if i in _UNTYPED else lines)
+            for i, (regex, score, cue) in enumerate(self._compiled)
+            if lines or i in _UNTYPED
+        ]
 
     def accept(self, text: str, start: int, end: int) -> bool:
         """A house number somewhere; name words that are not function words or clinical terms; a

@@ -64,7 +64,7 @@ class DriversLicenseRecognizer(RegexRecognizer):
             r"lic\.?(?=\s*(?:#|no\b|number))|plate|(?:state\s+)?ID\s+card)(?![a-z])"
             rf"{_SEP}(?:is\s+|was\s+)?{_LICENCE_ID}",
             0.85,
-            r"(?i:licen|DL\b|D\.L|\blic|plate|id\s+card)",
+            r"(?=[LlDdPpIi])(?i:licen|DL\b|D\.L|\blic|plate|id\s+card)",
         ),
     ]
 

@@ -32,9 +32,9 @@ class SocialHandleRecognizer(RegexRecognizer):
         (rf"(?<![\w@.+-])(?P<value>@{_HANDLE})(?![\w@]|\.[A-Za-z])", 0.7, r"@\w"),
         # "IG: maria.l87", "my snap is dana.k_22", "instagram handle kris_b"
         (
-            rf"\b{_PLATFORM}(?:\s+(?:handle|name|account|id))?(?:\s*(?:is|:|-)\s*|\s+)(?P<value>@?{_HANDLE})(?![\w@])",
+            rf"(?=[^\W\d_])\b{_PLATFORM}(?:\s+(?:handle|name|account|id))?(?:\s*(?:is|:|-)\s*|\s+)(?P<value>@?{_HANDLE})(?![\w@])",
             0.6,
-            r"(?i:insta|\big\b|snap|twitter|tik|facebook|\bfb\b|threads|reddit|discord|telegram|twitch|youtube|handle|user|screen|gamer)",
+            r"(?=[IiSsTtFfRrDdYyHhUuGg])(?i:insta|\big\b|snap|twitter|tik|facebook|\bfb\b|threads|reddit|discord|telegram|twitch|youtube|handle|user|screen|gamer)",
         ),
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import ClassVar
 
@@ -88,8 +89,10 @@ class RegexRecognizer(EntityRecognizer):
         """Override to let an accepted match run on past what a regex can see (an address's town)."""
         return end
 
-    def patterns_for(self, text: str) -> list[tuple[re.Pattern[str], float, re.Pattern[str] | None]]:
-        """Override to skip patterns a quick look at the text rules out; by default, all."""
+    def patterns_for(self, text: str) -> Sequence[tuple]:
+        """Override to skip patterns a quick look at the text rules out; by default, all. An
+        override may add a fourth item to a pattern: the (start, end) stretches of the text to
+        search (the lines with a keyword), instead of the whole text."""
         return self._compiled
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
@@ -98,10 +101,10 @@ class RegexRecognizer(EntityRecognizer):
             return []
         results = []
         taken: list[tuple[int, int]] = []  # patterns are in priority order; later ones fill gaps
-        for regex, score, cue in self.patterns_for(text):
+        for regex, score, cue, *regions in self.patterns_for(text):
             if cue is not None and cue.search(text) is None:
                 continue
-            for match in regex.finditer(text):
+            for match in _matches(regex, text, regions[0] if regions else None):
                 group = "value" if "value" in regex.groupindex else 0
                 start, end = match.span(group)
                 if start == end or any(s <= start and end <= e for s, e in taken):
@@ -112,3 +115,12 @@ class RegexRecognizer(EntityRecognizer):
                 taken.append((start, end))
                 results.append(make_result(self, self.ENTITY, start, end, score, f"pattern {regex.pattern[:60]}"))
         return results
+
+
+def _matches(regex: re.Pattern[str], text: str, regions: list[tuple[int, int]] | None) -> Iterator[re.Match[str]]:
+    """Matches in the whole text, or in each region (look-behinds still see what precedes it)."""
+    if regions is None:
+        yield from regex.finditer(text)
+        return
+    for start, end in regions:
+        yield from regex.finditer(text, start, end)
