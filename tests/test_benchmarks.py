@@ -52,3 +52,22 @@ def test_ablation_benchmark_prints_a_row_per_recognizer_left_out(tmp_path: Path)
     assert lines[4].startswith("| url.py | ")
     for note in generate_notes(20, seed=20261123):
         assert note.row["client_name"] not in done.stdout + done.stderr
+
+
+def test_throughput_benchmark_takes_turns_and_prints_the_ratio(tmp_path: Path) -> None:
+    """throughput.py on a few notes: vanilla Presidio and deid on alternating chunks, both rows and
+    the ratio printed, recall and precision for each, and no note text."""
+    from deid.synthetic import generate_notes
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "throughput.py"), "--notes", "6", "--chunk", "2", "--workers", "0"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "alternating chunks of 2 notes" in done.stderr
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| (vanilla Presidio|deid research, 1 process) \| (.*) \|$", done.stdout, re.M)}
+    assert set(rows) == {"vanilla Presidio", "deid research, 1 process"}, done.stdout
+    assert re.search(r"speed ratio deid \(1 process\) / vanilla Presidio: \d+\.\d\dx", done.stdout)
+    assert all(re.search(r"\d+\.\d% \| \d+\.\d%$", row) for row in rows.values()), rows
+    for note in generate_notes(6):
+        assert note.row["client_name"] not in done.stdout + done.stderr
