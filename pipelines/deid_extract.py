@@ -22,7 +22,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from prefect import flow, get_run_logger, task
+from deid.prefect_settings import use_prefect_defaults
+
+use_prefect_defaults()  # before Prefect is imported: no telemetry, time for a first migration
+
+from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.settings import get_current_settings
@@ -530,7 +534,6 @@ def _summary(
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if len(sys.argv) < 2:
         sys.exit("usage: python pipelines/deid_extract.py SOURCE [POLICY] [OUTPUT_DIR]")
     args = sys.argv[1:]

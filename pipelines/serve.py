@@ -1,6 +1,6 @@
 """Serve the `deid-extract/research` and `deid-extract/insurer` deployments from this machine.
 
-    prefect server start                       # another terminal
+    PREFECT_SERVER_ANALYTICS_ENABLED=false prefect server start   # another terminal
     export PREFECT_API_URL=http://127.0.0.1:4200/api
     python pipelines/serve.py                  # keeps running; executes the deployments' runs
     prefect deployment run 'deid-extract/research' --param source=/data/notes.parquet
@@ -15,7 +15,11 @@ import os
 import sys
 from pathlib import Path
 
-from prefect import serve
+from deid.prefect_settings import use_prefect_defaults
+
+use_prefect_defaults()  # before Prefect is imported
+
+from prefect import serve  # noqa: E402
 
 # `python pipelines/serve.py` puts this folder on sys.path; make `import deid_extract` work from anywhere.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -52,5 +56,4 @@ def deployments() -> list:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     serve(*deployments())

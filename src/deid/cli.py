@@ -231,11 +231,10 @@ def run(
     ] = None,
 ) -> None:
     """Run the deid-extract Prefect flow here (ephemeral Prefect, no server); with no --source, on demo notes."""
-    import os
-
-    # The first start of Prefect's ephemeral server migrates its database; 20 s is not always enough.
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     from deid.io.manifest import RunManifest
+    from deid.prefect_settings import use_prefect_defaults
+
+    use_prefect_defaults()  # before the flow module imports Prefect
 
     extract = _extract_module()
     flow = extract.deid_extract

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from deid.prefect_settings import PREFECT_DEFAULTS
+
 ROOT = Path(__file__).resolve().parents[2]
 PIPELINES = ROOT / "pipelines"
 
@@ -23,13 +25,7 @@ PIPELINES = ROOT / "pipelines"
 # for the first ephemeral-server database migration (slower than Prefect's 20 s default here).
 _PREFECT_HOME = tempfile.mkdtemp(prefix="deid-prefect-home-")
 atexit.register(shutil.rmtree, _PREFECT_HOME, ignore_errors=True)
-PREFECT_ENV = {
-    "PREFECT_HOME": _PREFECT_HOME,
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "PREFECT_UI_ENABLED": "false",
-    "DO_NOT_TRACK": "1",
-}
+PREFECT_ENV = {"PREFECT_HOME": _PREFECT_HOME, "PREFECT_UI_ENABLED": "false", **PREFECT_DEFAULTS}
 os.environ.update(PREFECT_ENV)
 if str(PIPELINES) not in sys.path:
     sys.path.append(str(PIPELINES))

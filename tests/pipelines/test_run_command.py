@@ -13,9 +13,13 @@ import pytest
 from conftest import PREFECT_ENV, read_parts
 
 
-def _deid(*args: str, home: Path, cwd: Path, **extra_env: str) -> subprocess.CompletedProcess:
+def _deid(
+    *args: str, home: Path, cwd: Path, own_prefect_settings: bool = False, **extra_env: str
+) -> subprocess.CompletedProcess:
+    """Run the CLI; with `own_prefect_settings`, without the suite's Prefect settings (deid's own apply)."""
     env = {**os.environ, **PREFECT_ENV, "PREFECT_HOME": str(home), **extra_env}
-    for name in ("PREFECT_API_URL", "DEID_TASK_RUNNER", "DEID_DASK_ADDRESS", "DEID_KEY"):
+    dropped = [n for n in PREFECT_ENV if n != "PREFECT_HOME"] if own_prefect_settings else []
+    for name in ("PREFECT_API_URL", "DEID_TASK_RUNNER", "DEID_DASK_ADDRESS", "DEID_KEY", *dropped):
         env.pop(name, None)
     return subprocess.run(
         [sys.executable, "-c", "from deid.cli import main; main()", *args],
@@ -73,3 +77,46 @@ def test_deid_run_on_a_local_dask_cluster(tmp_path: Path) -> None:
     assert summary["rows"]["read"] == 12 and summary["reconciled"] and summary["batches"]["read"] == 4
     assert "Creating a new Dask cluster" in done.stderr
     assert done.stderr.count("Starting temporary server") == 1, done.stderr[-2000:]
+
+
+# Loaded by every Python process of the run (the CLI, Prefect's temporary server, workers): any
+# name lookup or connection outside loopback is written down and refused.
+_NETWORK_GUARD = '''
+import os, socket
+_LOG = os.environ["DEID_TEST_NETWORK_LOG"]
+def _local(host):
+    host = host.decode() if isinstance(host, bytes) else host
+    return host in (None, "", "localhost", "::1", "0.0.0.0") or str(host).startswith("127.")
+def _refuse(what):
+    with open(_LOG, "a", encoding="utf-8") as fh:
+        fh.write(what + "\\n")
+    raise OSError("network refused by the test")
+_getaddrinfo, _connect = socket.getaddrinfo, socket.socket.connect
+def getaddrinfo(host, *args, **kwargs):
+    if not _local(host):
+        _refuse(f"lookup {host}")
+    return _getaddrinfo(host, *args, **kwargs)
+def connect(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6) and not _local(address[0]):
+        _refuse(f"connect {address[0]}")
+    return _connect(self, address)
+socket.getaddrinfo, socket.socket.connect = getaddrinfo, connect
+'''
+
+
+@pytest.mark.slow
+def test_deid_run_stays_on_this_machine(tmp_path: Path) -> None:
+    """`deid run` without the test suite's Prefect settings (deid sets its own): no lookup or
+    connection leaves loopback in any process, and Prefect's telemetry service never runs."""
+    guard = tmp_path / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(_NETWORK_GUARD, encoding="utf-8")
+    log = tmp_path / "network.log"
+    env = {
+        "PYTHONPATH": os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]),
+        "DEID_TEST_NETWORK_LOG": str(log),
+    }
+    done = _deid("run", "--notes", "4", home=tmp_path / "home", cwd=tmp_path, own_prefect_settings=True, **env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not log.exists(), log.read_text(encoding="utf-8")
+    assert "telemetry" not in (done.stdout + done.stderr).lower()

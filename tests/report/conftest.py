@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from deid.prefect_settings import PREFECT_DEFAULTS
+
 ROOT = Path(__file__).resolve().parents[2]
 PIPELINES = ROOT / "pipelines"
 HOME_PREFIX = "deid-prefect-home-"
@@ -21,15 +23,7 @@ HOME_PREFIX = "deid-prefect-home-"
 if HOME_PREFIX not in os.environ.get("PREFECT_HOME", ""):
     _home = tempfile.mkdtemp(prefix=HOME_PREFIX)
     atexit.register(shutil.rmtree, _home, ignore_errors=True)
-    os.environ.update(
-        {
-            "PREFECT_HOME": _home,
-            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-            "PREFECT_UI_ENABLED": "false",
-            "DO_NOT_TRACK": "1",
-        }
-    )
+    os.environ.update({"PREFECT_HOME": _home, "PREFECT_UI_ENABLED": "false", **PREFECT_DEFAULTS})
 if str(PIPELINES) not in sys.path:
     sys.path.append(str(PIPELINES))
 
