@@ -11,6 +11,9 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import IpRecognizer
 
+# What every IPv4 or IPv6 address contains ("10.0.0", "fe80::", "2001:db8:"): a note without it
+# skips Presidio's patterns (the IPv6 one is long and tried at every position).
+_CUE = re.compile(r"\d\.\d{1,3}\.\d|::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:")
 # A digit, a slash or a dot-and-digit right before or after: part of a longer run.
 _RUN_BEFORE = re.compile(r"(?:[\d/]|\d\.)$")
 _RUN_AFTER = re.compile(r"[/]\d|\.\d")
@@ -24,6 +27,8 @@ class IpAddressRecognizer(IpRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
         """Presidio's IPv4 and IPv6 patterns; matches glued to a slash or number run are dropped."""
+        if _CUE.search(text) is None:
+            return []
         return [
             r
             for r in super().analyze(text, entities, nlp_artifacts, regex_flags)

@@ -21,6 +21,10 @@ def found(text: str) -> list[str]:
         ("logged in from 192.168.14.7 at noon", ["192.168.14.7"]),
         ("IP: 10.0.0.254.", ["10.0.0.254"]),
         ("portal access from 2001:db8::8a2e:370:7334 flagged", ["2001:db8::8a2e:370:7334"]),
+        # Every form passes the quick look that lets a note skip Presidio's patterns.
+        ("full form 2001:0db8:85a3:0000:0000:8a2e:0370:7334 seen", ["2001:0db8:85a3:0000:0000:8a2e:0370:7334"]),
+        ("link-local fe80::1ff:fe23:4567:890a seen", ["fe80::1ff:fe23:4567:890a"]),
+        ("mapped ::ffff:192.0.2.128 seen", ["::ffff:192.0.2.128"]),
     ],
 )
 def test_addresses(text: str, expected: list[str]) -> None:
