@@ -6,8 +6,8 @@ from deid.addresses import FUNCTION_WORDS as _FUNCTION_WORDS
 from deid.addresses import UNIT, address_end
 from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_never_a_name
-from deid.name_shape import plain_prose
 from deid.name_lexicon import STRONG, name_strength
+from deid.name_shape import plain_prose
 from deid.places import STREET_SUFFIX as _SUFFIX
 from deid.places import STREET_UNIT as _UNIT
 from deid.recognizer_kit import RegexRecognizer
