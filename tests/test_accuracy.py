@@ -44,7 +44,7 @@ def test_physionet_dev(make_redactor) -> None:
     report = evaluate(load_gold(PHYSIONET), make_redactor("research"))
     # Issue 4's targets: recall >= 0.98 overall and >= 0.99 for names and phones, precision >= 0.85.
     assert report.recall.ratio >= 0.98, report.to_dict(top=10)  # measured 0.9815
-    assert report.precision.ratio >= 0.865, report.to_dict(top=10)  # measured 0.8711 (0.8781 before issue 13's shape and case evidence)
+    assert report.precision.ratio >= 0.865, report.to_dict(top=10)  # measured 0.8706 (0.8781 before issue 13's shape and case evidence)
     for label, floor in {"RelativeProxyName": 0.99, "PTName": 0.99, "HCPName": 0.99, "Phone": 0.99,
                          "Date": 0.99, "Location": 0.91}.items():
         assert report.by_label[label].ratio >= floor, (label, report.by_label[label])
@@ -66,8 +66,8 @@ def test_therapy_conversations(make_redactor) -> None:
 def test_presidio_benchmark_sentences(make_redactor) -> None:
     """On Presidio's own benchmark (names and addresses of many countries, any case), recall and precision hold."""
     report = evaluate(load_gold(PRESIDIO_SYNTH), make_redactor("research"))
-    assert report.recall.ratio >= 0.89, report.to_dict(top=10)  # measured 0.8946 (0.4764 before issue 13)
-    assert report.precision.ratio >= 0.965, report.to_dict(top=10)  # measured 0.9701
+    assert report.recall.ratio >= 0.895, report.to_dict(top=10)  # measured 0.8967 (0.4764 before issue 13)
+    assert report.precision.ratio >= 0.965, report.to_dict(top=10)  # measured 0.9705
     assert report.by_label["STREET_ADDRESS"].ratio >= 0.85, report.by_label["STREET_ADDRESS"]
 
 
@@ -79,7 +79,7 @@ def test_synthetic_notes_robust_to_case_and_names_of_other_cultures(make_redacto
     red = make_redactor("research")
     base = evaluate(records, red).recall.ratio
     for name, variant in variants(records).items():
-        assert evaluate(variant, red).recall.ratio >= base - 0.012, name  # measured -0.005, -0.009, -0.006
+        assert evaluate(variant, red).recall.ratio >= base - 0.012, name  # measured -0.003, -0.005, -0.004
 
 
 @pytest.mark.skipif(not (ANNOMI.exists() and PRESIDIO_SYNTH.exists()), reason="shared/corpora is not beside the checkout")
@@ -88,7 +88,7 @@ def test_real_text_robust_to_case(make_redactor) -> None:
     from deid.robustness import recased
 
     red = make_redactor("research")
-    for path, allowed in ((ANNOMI, 0.01), (PRESIDIO_SYNTH, 0.05)):  # measured -0.005/-0.005, -0.042/-0.048
+    for path, allowed in ((ANNOMI, 0.01), (PRESIDIO_SYNTH, 0.03)):  # measured -0.005/-0.005, -0.020/-0.023
         records = list(load_gold(path))
         base = evaluate(records, red).recall.ratio
         for case in ("upper", "lower"):
