@@ -46,12 +46,12 @@ class TransferDestinationRecognizer(RegexRecognizer):
         (rf"(?=[^\W\d_])\b(?:{_VERBS})\s+(?:back\s+)?(?:to|at|from|into|@|->)\s*(?:the\s+)?(?P<value>[A-Za-z][A-Za-z'-]*)", 0.5),
         # "TRANSFER QUARTERMAIN 2": a unit with its number needs no preposition.
         (r"(?=[^\W\d_])\b(?:transfer|xfer|tx)\s+(?P<value>[A-Za-z][A-Za-z'-]*)(?=\s?\d{1,2}\b)", 0.5),
-        (r"(?:\b(?:to|at|from|into)\s+(?:the\s+)?|@\s*|->\s*)(?P<value>[A-Za-z]{1,5})\b", 0.5),
+        (r"(?=[TtAaFfIi@-])(?:\b(?:to|at|from|into)\s+(?:the\s+)?|@\s*|->\s*)(?P<value>[A-Za-z]{1,5})\b", 0.5),
         # "W/U BY GBMC": a hospital's abbreviation after "by".
         (r"(?=[^\W\d_])\bby\s+(?P<value>[A-Za-z]{0,4}(?:h|mc))\b", 0.5),
         # A building or unit with its floor after a place word: "found from quartermain 5",
         # "ON QUARTERMAIN 2", "plan: Quartermain 2 this am".
-        (r"(?:\b(?:at|from|into|on|plan:?)\s+(?:the\s+)?|@\s*)(?P<value>[A-Za-z][A-Za-z'-]{3,})(?=\s\d\b)", 0.5),
+        (r"(?=[AaFfIiOoPp@])(?:\b(?:at|from|into|on|plan:?)\s+(?:the\s+)?|@\s*)(?P<value>[A-Za-z][A-Za-z'-]{3,})(?=\s\d\b)", 0.5),
     ]
 
     def accept(self, text: str, start: int, end: int) -> bool:
