@@ -13,4 +13,4 @@ class DateOfBirthRecognizer(RegexRecognizer):
 
     ENTITY = "DOB"
     NAME = "DateOfBirthRecognizer"
-    PATTERNS = [(rf"\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?)\s*[:#-]?\s*(?P<value>{_DATE})", 0.95)]
+    PATTERNS = [(rf"(?=[DdBb])\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?)\s*[:#-]?\s*(?P<value>{_DATE})", 0.95)]

@@ -30,11 +30,11 @@ class SpelledOutEmailRecognizer(RegexRecognizer):
     NAME = "SpelledOutEmailRecognizer"
     PATTERNS = [
         # "maria [at] gmail [dot] com", "maria(at)gmail.com"
-        (rf"(?<![\w.@-])(?P<value>{_LOCAL}{_AT_BRACKETED}{_LABEL}(?:{_DOT}{_LABEL})+)\b", 0.85, r"(?i:[\[(<{]\s*at\s*[\])>}])"),
+        (rf"(?=\w)(?<![\w.@-])(?P<value>{_LOCAL}{_AT_BRACKETED}{_LABEL}(?:{_DOT}{_LABEL})+)\b", 0.85, r"(?i:[\[(<{]\s*at\s*[\])>}])"),
         # "maria at gmail dot com", "j.lee AT outlook DOT org"
-        (rf"(?<![\w.@-])(?P<value>{_LOCAL}\s+at\s+{_LABEL}(?:{_DOT}{_LABEL})*{_DOT_SPOKEN}{_LABEL})\b", 0.8, r"(?i:\bdot\b)"),
+        (rf"(?=\w)(?<![\w.@-])(?P<value>{_LOCAL}\s+at\s+{_LABEL}(?:{_DOT}{_LABEL})*{_DOT_SPOKEN}{_LABEL})\b", 0.8, r"(?=[Dd])(?i:\bdot\b)"),
         # "maria at gmail.com": a webmail host
-        (rf"(?<![\w.@-])(?P<value>{_LOCAL}\s+at\s+{_WEBMAIL}(?:\.{_LABEL})+)\b", 0.75, r"(?i:\bat\s+\w+\.)"),
+        (rf"(?=\w)(?<![\w.@-])(?P<value>{_LOCAL}\s+at\s+{_WEBMAIL}(?:\.{_LABEL})+)\b", 0.75, r"(?i:\bat\s+\w+\.)"),
     ]
 
     def validate(self, value: str) -> bool:

@@ -21,10 +21,10 @@ class StreetCornerRecognizer(RegexRecognizer):
     NAME = "StreetCornerRecognizer"
     PATTERNS = [
         (
-            rf"(?P<value>\b(?i:the[ \t]+)?(?i:corner|intersection|junction)[ \t]+(?i:of)[ \t]+{_FIRST}"
+            rf"(?=[TtCcIiJj])(?P<value>\b(?i:the[ \t]+)?(?i:corner|intersection|junction)[ \t]+(?i:of)[ \t]+{_FIRST}"
             rf"[ \t]+(?i:and|&)[ \t]+{_SECOND})",
             0.8,
-            r"(?i:(?:corner|intersection|junction)\s+of)",
+            r"(?=[CcIiJj])(?i:(?:corner|intersection|junction)\s+of)",
         ),
     ]
 

@@ -24,9 +24,9 @@ class WebAddressRecognizer(RegexRecognizer):
     ENTITY = "URL"
     NAME = "WebAddressRecognizer"
     PATTERNS = [
-        (r"(?P<value>\b(?:https?|ftp)://[^\s<>\"']+[^\s<>\"'.,;:!?)\]])", 0.95),
-        (rf"(?P<value>\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+{_PATH})", 0.9),
-        (rf"(?<![@\w.-])(?P<value>[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}\b{_PATH})(?![@\w])", 0.7),
+        (r"(?=[HhFf])(?P<value>\b(?:https?|ftp)://[^\s<>\"']+[^\s<>\"'.,;:!?)\]])", 0.95),
+        (rf"(?=[Ww])(?P<value>\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+{_PATH})", 0.9),
+        (rf"(?=\w)(?<![@\w.-])(?P<value>[a-z0-9][a-z0-9-]+(?:\.[a-z0-9-]+)*\.{_TLD}\b{_PATH})(?![@\w])", 0.7),
     ]
 
     def validate(self, value: str) -> bool:
