@@ -61,6 +61,8 @@ SYNTHETIC_KNOWN_COLUMNS: dict[str, str] = {
     "date_of_service": "DATE",
 }
 DEFAULT_BATCH_SIZE = 128
+# A run that quarantines more than this share of its rows fails (its outputs are still written).
+DEFAULT_MAX_QUARANTINE_FRACTION = 0.05
 
 
 class ReconciliationError(DeidError):
@@ -294,13 +296,15 @@ def deid_extract(
     run_id: str | None = None,
     overwrite: bool = False,
     max_note_chars: int = DEFAULT_MAX_NOTE_CHARS,
+    max_quarantine_fraction: float = DEFAULT_MAX_QUARANTINE_FRACTION,
 ) -> dict[str, Any]:
     """De-identify a Parquet/CSV/JSONL source (file, folder, glob) or a SQL query into `output_dir`.
 
     Writes `notes/`, `spans/`, `quarantine/` and `notes_index/` part files, `report/summary.json` and
     `report/report.html`; resumes run
     `run_id` when its manifest is in `output_dir` (`{run_id}` in `output_dir` is replaced by the run
-    id, giving each run its own folder). Returns counts and paths only.
+    id, giving each run its own folder). The run fails, its outputs and report written, when more
+    than `max_quarantine_fraction` of the rows read were quarantined. Returns counts and paths only.
     """
     logger = get_run_logger()
     started = dt.datetime.now(dt.timezone.utc)
@@ -317,6 +321,8 @@ def deid_extract(
         )
     if batch_size < 1 or max_note_chars < 1:
         raise DeidError("batch_size and max_note_chars must be at least 1")
+    if not 0 <= max_quarantine_fraction <= 1:
+        raise DeidError(f"max_quarantine_fraction must be between 0 and 1, got {max_quarantine_fraction}")
     fmt = format or infer_format(source)
     if fmt == "sql":
         from deid.io.sql_reader import has_password
@@ -427,10 +433,17 @@ def deid_extract(
         write_summary(str(out), summary)
         manifest.finish("failed")
         raise
+    failure = _quarantine_failure(rows, max_quarantine_fraction)
+    if failure:
+        summary["status"], summary["failure"] = "failed", failure
     summary_path = write_summary(str(out), summary)
-    manifest.finish("completed")
+    # The report is written before the run is marked finished: a run marked done has its report.
     report_path = write_report(str(out))
     publish_report_artifact(summary, report_path)
+    if failure:
+        manifest.finish("failed")
+        raise DeidError(f"{failure} (report: {report_path})")
+    manifest.finish("completed")
     logger.info(
         "run %s done: read %d, written %d, excluded %d, quarantined %d in %.1f s",
         manifest.run_id, rows["read"], rows["written"], rows["excluded"], rows["quarantined"], seconds,
@@ -442,6 +455,17 @@ def deid_extract(
         "report": report_path,
         "rows": rows,
     }
+
+
+def _quarantine_failure(rows: Mapping[str, int], max_fraction: float) -> str | None:
+    """Why a run whose quarantined share is above `max_fraction` failed; None when it is not."""
+    if not rows["read"] or rows["quarantined"] <= max_fraction * rows["read"]:
+        return None
+    return (
+        f"{rows['quarantined']} of {rows['read']} rows were quarantined "
+        f"({rows['quarantined'] / rows['read']:.0%}), more than max_quarantine_fraction "
+        f"{max_fraction:g}: see the reasons in the report, or raise the limit to accept such a run"
+    )
 
 
 def _summary(

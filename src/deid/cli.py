@@ -220,6 +220,9 @@ def run(
     run_id: Annotated[Optional[str], typer.Option(help="Resume this run (its manifest is in the output directory).")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace another run's outputs in the output directory.")] = False,
     max_note_chars: Annotated[int, typer.Option(help="Longer notes are quarantined.")] = 1_000_000,
+    max_quarantine_fraction: Annotated[
+        float, typer.Option(help="Fail the run (outputs still written) when more rows than this share are quarantined.")
+    ] = 0.05,
     task_runner: Annotated[
         Optional[str],
         typer.Option(help="thread, process or dask (default: $DEID_TASK_RUNNER, else threads; $DEID_WORKERS of them)."),
@@ -267,6 +270,7 @@ def run(
         run_id=run_id,
         overwrite=overwrite,
         max_note_chars=max_note_chars,
+        max_quarantine_fraction=max_quarantine_fraction,
     )
     rows = result["rows"]
     out.rule(f"[bold]deid-extract run {result['run_id']}[/bold]")

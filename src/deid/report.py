@@ -452,6 +452,7 @@ def render_html(report: RunReport) -> str:
             f"<b>{_e(policy.get('name'))}</b> &middot; status {_e(s.get('status'))} &middot; "
             f"generated {_e(report.generated_at)}. No note text or detected values are in this report.</p></header><main>"
         ),
+        f'<p class="bad"><b>This run failed:</b> {_e(s["failure"])}</p>' if s.get("failure") else "",
         '<section id="totals"><h2>Totals and reconciliation</h2><div class="tiles">',
         tile("read", rows["read"]),
         tile("written", rows["written"]),

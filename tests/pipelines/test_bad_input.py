@@ -218,7 +218,9 @@ def test_bad_rows_are_quarantined_with_a_reason_and_the_run_goes_on(extract_modu
     source = spec.build(tmp_path)
     out = tmp_path / "out"
     with captured_logs() as logs:
-        result = extract_module.deid_extract(source=str(source), output_dir=str(out), batch_size=2, **spec.params)
+        result = extract_module.deid_extract(
+            source=str(source), output_dir=str(out), batch_size=2, max_quarantine_fraction=1, **spec.params
+        )
     rows = result["rows"]
     assert rows["read"] == rows["written"] + rows["excluded"] + rows["quarantined"]
     assert rows["read"] == len(spec.written) + len(spec.quarantined)

@@ -82,7 +82,9 @@ def test_a_failing_recognizer_quarantines_the_note_naming_the_recognizer(
     source = write_parquet(tmp_path / "notes.parquet", rows)
     out = tmp_path / "out"
     with captured_logs() as logs:
-        result = extract_module.deid_extract(source=str(source), output_dir=str(out), batch_size=3)
+        result = extract_module.deid_extract(
+            source=str(source), output_dir=str(out), batch_size=3, max_quarantine_fraction=1
+        )
     assert result["rows"] == {"read": 3, "written": 2, "excluded": 0, "quarantined": 1}
     [q] = read_parts(out / "quarantine")
     assert q["row_id"] == rows[1]["note_id"]
@@ -90,6 +92,38 @@ def test_a_failing_recognizer_quarantines_the_note_naming_the_recognizer(
     assert not any("Vellichor" in line for line in logs.lines)
     summary = (out / "report" / "summary.json").read_text()
     assert "Vellichor" not in summary and "Vellichor" not in json.dumps(read_parts(out / "notes"))
+
+
+def test_a_run_that_quarantines_too_much_fails_after_writing_its_report(
+    extract_module, bomb_folder: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Half the notes quarantined (a plug-in failing on them): the run writes every output and a
+    report that says why, then fails; allowed that share, the same run completes."""
+    from deid.io import extract as batch_step
+    from deid.io.manifest import RunManifest
+
+    monkeypatch.setenv("DEID_RECOGNIZERS", str(bomb_folder))
+    monkeypatch.setattr(batch_step, "_WORKER_CACHE", {})
+    rows = synthetic_rows(4, seed=5, research_consent="true")
+    for row in rows[:2]:
+        row["text"] += f"\nCollateral call with {CANARY}.\n"
+    source = write_parquet(tmp_path / "notes.parquet", rows)
+    out = tmp_path / "out"
+    with pytest.raises(deid.DeidError) as info:
+        extract_module.deid_extract(source=str(source), output_dir=str(out), batch_size=2)
+    assert str(info.value).startswith("2 of 4 rows were quarantined (50%), more than max_quarantine_fraction 0.05")
+    assert_no_canary_in(info.value, CANARY)
+    summary = json.loads((out / "report" / "summary.json").read_text())
+    assert summary["status"] == "failed" and summary["failure"].startswith("2 of 4 rows were quarantined")
+    assert "This run failed" in (out / "report" / "report.html").read_text()
+    assert RunManifest.load(out).data["status"] == "failed"
+    assert len(read_parts(out / "notes")) == 2 and len(read_parts(out / "quarantine")) == 2
+
+    allowed = extract_module.deid_extract(
+        source=str(source), output_dir=str(tmp_path / "out2"), batch_size=2, max_quarantine_fraction=0.5
+    )
+    assert allowed["rows"]["quarantined"] == 2
+    assert json.loads(Path(allowed["summary"]).read_text())["status"] == "completed"
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ def test_bad_rows_in_jsonl_are_quarantined_and_the_run_goes_on(extract_module, t
             fh.write(json.dumps(row) + "\n")
             if i == 2:
                 fh.write('{"note_id": "broken", "text": \n')
-    result = _run(extract_module, path, tmp_path / "out", batch_size=2)
+    result = _run(extract_module, path, tmp_path / "out", batch_size=2, max_quarantine_fraction=1)
     assert result["rows"] == {"read": 6, "written": 4, "excluded": 0, "quarantined": 2}
     summary = json.loads((tmp_path / "out" / "report" / "summary.json").read_text())
     assert summary["quarantined_by_reason"] == {"invalid_json": 1, "not_a_string": 1}

@@ -120,3 +120,34 @@ def test_deid_run_stays_on_this_machine(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert not log.exists(), log.read_text(encoding="utf-8")
     assert "telemetry" not in (done.stdout + done.stderr).lower()
+
+
+_FAILS_ON_EVERY_NOTE = '''
+from presidio_analyzer import EntityRecognizer
+
+
+class BrokenRecognizer(EntityRecognizer):
+    def __init__(self):
+        super().__init__(supported_entities=["ACCOUNT_ID"], name="BrokenRecognizer")
+
+    def load(self):
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        raise ValueError("broken")
+'''
+
+
+@pytest.mark.slow
+def test_deid_run_that_writes_nothing_fails(tmp_path: Path) -> None:
+    """A plug-in failing on every note: `deid run` exits 2 with one line naming the share and the limit."""
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "broken.py").write_text(_FAILS_ON_EVERY_NOTE, encoding="utf-8")
+    done = _deid("run", "--notes", "4", home=tmp_path / "home", cwd=tmp_path, DEID_RECOGNIZERS=str(plugins))
+    assert done.returncode == 2, done.stderr[-2000:]
+    errors = [line for line in done.stderr.splitlines() if line.startswith("deid: error:")]
+    assert len(errors) == 1 and errors[0].startswith(
+        "deid: error: 4 of 4 rows were quarantined (100%), more than max_quarantine_fraction 0.05"
+    ), done.stderr[-2000:]
+    assert json.loads((tmp_path / "out" / "report" / "summary.json").read_text())["status"] == "failed"

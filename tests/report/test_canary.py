@@ -90,7 +90,7 @@ def test_no_canary_outside_kept_notes(report_flow, policy: str, tmp_path: Path, 
     out = tmp_path / "out"
     with captured_logs() as capture:
         result = report_flow.deid_extract(source=str(source), output_dir=str(out), policy=policy,
-                                          known_columns=KNOWN, batch_size=2)
+                                          known_columns=KNOWN, batch_size=2, max_quarantine_fraction=1)
     assert result["rows"] == {"read": 5, "written": 3, "excluded": 1, "quarantined": 1}
 
     # The notes: only what the policy keeps, and the kept canaries really are there (the scan works).
