@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import deid as deid_package
+
 NOTE = "Her husband Marcus Bell called (619) 555-0147 on 03/14/2025.\n"
 
 
@@ -21,6 +23,13 @@ def deid(*args: str, stdin: bytes | None = None, env_extra: dict | None = None) 
         [sys.executable, "-c", "from deid.cli import main; main()", *args],
         input=stdin, capture_output=True, env=env, timeout=120,
     )
+
+
+def test_version() -> None:
+    """deid --version prints the package's version and exits 0."""
+    done = deid("--version")
+    assert done.returncode == 0
+    assert done.stdout.decode().strip() == f"deid {deid_package.__version__}"
 
 
 def test_help_lists_the_commands() -> None:
