@@ -122,10 +122,7 @@ class OrganizationRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Find named facilities and organizations."""
         results = []
-        prose = None
         for kind in _KIND.finditer(text):
-            if prose is None:
-                prose = plain_prose(text)
             mixed = regime_at(text, kind.start()) == MIXED
             if kind.group("abbr") and not mixed and clinical_register(text):
                 continue  # in clinical shorthand "CO", "inc" are cardiac output and "increased"
@@ -137,7 +134,6 @@ class OrganizationRecognizer(EntityRecognizer):
                     _SPECIFIC_KINDS.fullmatch(kind.group())
                     or _SPECIFIC_BEFORE.search(text, max(0, kind.start() - 30), kind.start())
                 ),
-                prose=prose,
             )
             if start is None:
                 continue
@@ -183,7 +179,7 @@ class OrganizationRecognizer(EntityRecognizer):
 
     @staticmethod
     def _name_start(
-        text: str, end: int, mixed: bool, strong_kind: bool = False, specific: bool = False, prose: bool = False
+        text: str, end: int, mixed: bool, strong_kind: bool = False, specific: bool = False
     ) -> int | None:
         """Walk back over name-like words before a kind word; None when there are none.
 
@@ -208,8 +204,12 @@ class OrganizationRecognizer(EntityRecognizer):
                 if mixed and (not word[0].isupper() or (word.isupper() and len(word) <= 3)):
                     break
                 proper = proper or not is_common_word(bare) or bool(strong_kind and (name_strength(bare) or is_city(bare)))
-                # Words that could be a name's: no function word, verb or adverb form, no kind word.
-                plain = plain and lower not in COMMON_WORDS and may_be_lowercase_name(bare) and not _KIND.fullmatch(bare)
+                # Without capitals, words that could be a name's: no function word, verb or adverb
+                # form, no kind word.
+                plain = (
+                    plain and not mixed and lower not in COMMON_WORDS and may_be_lowercase_name(bare)
+                    and not _KIND.fullmatch(bare)
+                )
             words += 1
             start = pos = m.start()
         # "MEMORIAL HOSPITAL", "GENERAL HOSPITAL": words that name hospitals by themselves.
@@ -217,7 +217,7 @@ class OrganizationRecognizer(EntityRecognizer):
         # Outside clinical shorthand two ordinary words before any kind word name it too ("RAPID
         # TIDE SOLUTIONS", not "FINANCIAL SERVICES COMPANY"); in ICU notes they may be "SOCIAL
         # WORK SERVICES".
-        named_run = words >= 2 and (strong_kind or (prose and plain))
+        named_run = words >= 2 and (strong_kind or (plain and plain_prose(text)))
         if start is not None and not mixed and not (proper or specific or named_kind or named_run):
             return None  # "ALSO RECEIVED GENERAL", "poss rehab": ordinary words before a weak kind word
         if mixed and words == 1 and not proper and text[end : end + 1].islower() and _SENTENCE_START.search(text, 0, start):
