@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,7 +35,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 import deid
 from deid.entities import ENTITIES
 from deid.errors import DeidError, KeyRequiredError
-from deid.io import RunManifest, open_source, write_json_atomic
+from deid.io import OutputLock, RunManifest, open_source, write_json_atomic
 from deid.io import extract as _batch_step
 from deid.io.extract import (
     DEFAULT_MAX_NOTE_CHARS,
@@ -45,7 +45,6 @@ from deid.io.extract import (
     quarantine_duplicate_ids,
     worker_cached,
 )
-from deid.io.manifest import new_run_id
 from deid.io.sources import infer_format
 from deid.keyed import ENV_KEY, fingerprint, resolve_key
 from deid.policy import load_policy
@@ -201,6 +200,28 @@ def _build_redactor(policy: str, key_secret: str | None) -> tuple[deid.Redactor,
     return deid.Redactor(policy, key=key), key
 
 
+def check_request(
+    policy: str, source: str, format: str | None, batch_size: int, max_note_chars: int, max_quarantine_fraction: float
+) -> tuple[deid.Policy, str]:
+    """The policy and the source's format; DeidError for a request that cannot run."""
+    loaded = load_policy(policy)
+    if batch_size < 1 or max_note_chars < 1:
+        raise DeidError("batch_size and max_note_chars must be at least 1")
+    if not 0 <= max_quarantine_fraction <= 1:
+        raise DeidError(f"max_quarantine_fraction must be between 0 and 1, got {max_quarantine_fraction}")
+    return loaded, format or infer_format(source)
+
+
+def require_key(policy: deid.Policy, key: bytes | None, key_secret: str | None) -> None:
+    """KeyRequiredError when `policy` pseudonymizes or shifts dates and there is no key."""
+    if policy.needs_key and key is None:
+        where = f"the Secret block {key_secret!r}" if key_secret else f"${ENV_KEY}"
+        raise KeyRequiredError(
+            f"policy {policy.name!r} pseudonymizes or shifts dates and needs a key: set {where} "
+            "(or name a Prefect Secret block with key_secret=...)"
+        )
+
+
 @task(name="redact-batch", persist_result=False, cache_policy=NO_CACHE, log_prints=False)
 def redact_batch(
     batch: Any,
@@ -311,19 +332,9 @@ def deid_extract(
     clock = time.monotonic()
 
     # Everything that can be wrong with the request fails here, before any output is written.
-    loaded = load_policy(policy)
+    loaded, fmt = check_request(policy, source, format, batch_size, max_note_chars, max_quarantine_fraction)
     key = load_key(key_secret)
-    if loaded.needs_key and key is None:
-        where = f"the Secret block {key_secret!r}" if key_secret else f"${ENV_KEY}"
-        raise KeyRequiredError(
-            f"policy {loaded.name!r} pseudonymizes or shifts dates and needs a key: set {where} "
-            "(or name a Prefect Secret block with key_secret=...)"
-        )
-    if batch_size < 1 or max_note_chars < 1:
-        raise DeidError("batch_size and max_note_chars must be at least 1")
-    if not 0 <= max_quarantine_fraction <= 1:
-        raise DeidError(f"max_quarantine_fraction must be between 0 and 1, got {max_quarantine_fraction}")
-    fmt = format or infer_format(source)
+    require_key(loaded, key, key_secret)
     if fmt == "sql":
         from deid.io.sql_reader import has_password
 
@@ -339,7 +350,7 @@ def deid_extract(
         known_columns=dict(known_columns or {}),
         keep_columns=tuple(keep_columns or ()),
     )
-    with open_source(source, fmt, query=query) as src:
+    with open_source(source, fmt, query=query) as src, ExitStack() as held:
         available = src.columns
         absent = columns.check(loaded, available)
         if absent:
@@ -359,14 +370,17 @@ def deid_extract(
             "batch_size": batch_size,
             "max_note_chars": max_note_chars,
         }
-        if "{run_id}" in output_dir:
-            # One folder per run (deployments); resuming with the same run_id finds it again.
-            run_id = run_id or new_run_id()
-            output_dir = output_dir.replace("{run_id}", run_id)
-        out = Path(output_dir).resolve()
-        runner = FlowRunContext.get().task_runner
+        context = FlowRunContext.get()
+        # The flow run's id by default: Prefect's own "Retry" of a failed run resumes it.
+        run_id = run_id or str(context.flow_run.id)
+        # One folder per run (deployments); resuming with the same run_id finds it again.
+        out = Path(output_dir.replace("{run_id}", run_id)).resolve()
+        runner = context.task_runner
         slots = _task_slots(runner)  # starts or reaches a Dask cluster: a bad address fails before any output
+        # One writer per folder, until the run is marked finished: another run (or a second resume) is refused.
+        lock = held.enter_context(OutputLock(out))
         manifest = RunManifest.start(out, fingerprint_of_run, run_id=run_id, overwrite=overwrite)
+        lock.record(manifest.run_id)
         logger.info(
             "run %s: policy %s, %s source, batch size %d, %s",
             manifest.run_id, loaded.name, fmt, batch_size,
@@ -421,40 +435,40 @@ def deid_extract(
             manifest.finish("failed")
             raise
 
-    totals = manifest.totals
-    seconds = max(time.monotonic() - clock, 1e-9)
-    summary = _summary(
-        manifest, loaded, key, src.describe(), plan, absent, started, seconds, done_now, skipped, batches_read
-    )
-    try:
-        rows = check_counts(totals, batches_read, len(manifest.finished_batches))
-    except ReconciliationError:
-        summary["reconciled"] = False
-        write_summary(str(out), summary)
-        manifest.finish("failed")
-        raise
-    failure = _quarantine_failure(rows, max_quarantine_fraction)
-    if failure:
-        summary["status"], summary["failure"] = "failed", failure
-    summary_path = write_summary(str(out), summary)
-    # The report is written before the run is marked finished: a run marked done has its report.
-    report_path = write_report(str(out))
-    publish_report_artifact(summary, report_path)
-    if failure:
-        manifest.finish("failed")
-        raise DeidError(f"{failure} (report: {report_path})")
-    manifest.finish("completed")
-    logger.info(
-        "run %s done: read %d, written %d, excluded %d, quarantined %d in %.1f s",
-        manifest.run_id, rows["read"], rows["written"], rows["excluded"], rows["quarantined"], seconds,
-    )
-    return {
-        "run_id": manifest.run_id,
-        "output_dir": str(out),
-        "summary": summary_path,
-        "report": report_path,
-        "rows": rows,
-    }
+        totals = manifest.totals
+        seconds = max(time.monotonic() - clock, 1e-9)
+        summary = _summary(
+            manifest, loaded, key, src.describe(), plan, absent, started, seconds, done_now, skipped, batches_read
+        )
+        try:
+            rows = check_counts(totals, batches_read, len(manifest.finished_batches))
+        except ReconciliationError:
+            summary["reconciled"] = False
+            write_summary(str(out), summary)
+            manifest.finish("failed")
+            raise
+        failure = _quarantine_failure(rows, max_quarantine_fraction)
+        if failure:
+            summary["status"], summary["failure"] = "failed", failure
+        summary_path = write_summary(str(out), summary)
+        # The report is written before the run is marked finished: a run marked done has its report.
+        report_path = write_report(str(out))
+        publish_report_artifact(summary, report_path)
+        if failure:
+            manifest.finish("failed")
+            raise DeidError(f"{failure} (report: {report_path})")
+        manifest.finish("completed")
+        logger.info(
+            "run %s done: read %d, written %d, excluded %d, quarantined %d in %.1f s",
+            manifest.run_id, rows["read"], rows["written"], rows["excluded"], rows["quarantined"], seconds,
+        )
+        return {
+            "run_id": manifest.run_id,
+            "output_dir": str(out),
+            "summary": summary_path,
+            "report": report_path,
+            "rows": rows,
+        }
 
 
 def _quarantine_failure(rows: Mapping[str, int], max_fraction: float) -> str | None:

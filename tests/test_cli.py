@@ -70,6 +70,7 @@ def test_key_file_enables_keyed_policies(tmp_path: Path) -> None:
     missing = deid("redact", "--policy", "consultation", stdin=NOTE.encode())
     assert missing.returncode == 2
     assert missing.stderr.decode().strip().count("\n") == 0 and "needs a key" in missing.stderr.decode()
+    assert "--key-file FILE or set $DEID_KEY" in missing.stderr.decode()  # the CLI's options, not the library's
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from dataclasses import asdict
 from importlib import resources
@@ -55,6 +56,29 @@ def _main(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not verbose:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_deid_errors_once)
+
+
+def _deid_errors_once(record: logging.LogRecord) -> bool:
+    """Drop Prefect's traceback and failed-state lines for a DeidError: `main` prints it as one line (-v keeps them)."""
+    if record.exc_info and isinstance(record.exc_info[1], DeidError):
+        return False
+    if record.name.startswith(("prefect.flow_runs", "prefect.task_runs")) and isinstance(record.msg, str):
+        message = record.getMessage()
+        return not (message.startswith("Finished in state Failed(") and _names_deid_error(message))
+    return True
+
+
+def _names_deid_error(message: str) -> bool:
+    """True when a Prefect failed-state message names one of deid's error classes ("...: SourceError: ...")."""
+    classes = [DeidError]
+    for cls in classes:  # grows while iterating: every subclass loaded so far
+        if f"exception: {cls.__name__}: " in message:
+            return True
+        classes += cls.__subclasses__()
+    return False
 
 
 def _read_key(key_file: Path | None) -> bytes | None:
@@ -64,6 +88,29 @@ def _read_key(key_file: Path | None) -> bytes | None:
         return key_file.read_bytes().strip()
     except OSError as exc:
         raise DeidError(f"{key_file}: cannot read key file: {exc.strerror}") from None
+
+
+def _redactor(policy: str, key_file: Path | None, config: Path | None):
+    """The Redactor of a command, its key from --key-file or $DEID_KEY."""
+    from deid.keyed import resolve_key
+    from deid.policy import load_policy
+    from deid.redact import Redactor
+
+    loaded = load_policy(policy)
+    key = resolve_key(_read_key(key_file))
+    _require_key(loaded, key)
+    return Redactor(loaded, key=key, config=config)
+
+
+def _require_key(policy, key: bytes | None, hint: str = "") -> None:
+    from deid.errors import KeyRequiredError
+    from deid.keyed import ENV_KEY
+
+    if policy.needs_key and key is None:
+        raise KeyRequiredError(
+            f"policy {policy.name!r} pseudonymizes or shifts dates and needs a key: pass --key-file FILE "
+            f"or set ${ENV_KEY}{hint}"
+        )
 
 
 def _read_input(source: str) -> str:
@@ -93,10 +140,8 @@ def redact(
     key_file: KeyFileOption = None,
 ) -> None:
     """Redact one text and print the result."""
-    from deid.redact import Redactor
-
     text = _read_input(source)
-    result = Redactor(policy, key=_read_key(key_file), config=config).redact(text, patient_id=patient_id)
+    result = _redactor(policy, key_file, config).redact(text, patient_id=patient_id)
     if as_json:
         payload = {"text": result.text, "spans": [asdict(s) for s in result.spans]}
         out.print_json(json.dumps(payload))
@@ -163,10 +208,9 @@ def evaluate_command(
 ) -> None:
     """Measure detection on gold data: token recall and precision, overall, per part and per label."""
     from deid.evaluate import evaluate, load_gold
-    from deid.redact import Redactor
 
     records = load_gold(gold)
-    redactor = Redactor(policy, key=_read_key(key_file), config=config)
+    redactor = _redactor(policy, key_file, config)
     report = evaluate(records, redactor, show_text=show_text)
     summary = report.to_dict(top=top)
     head = Table("notes", "gold tokens", "recall", "precision", "F1", "false/1000 tokens", "notes/s")
@@ -229,7 +273,8 @@ def run(
     batch_size: Annotated[int, typer.Option(help="Rows per batch (one task each).")] = 128,
     notes: Annotated[int, typer.Option(help="Number of demo notes to generate (no --source).")] = 200,
     seed: Annotated[int, typer.Option(help="Seed of the demo notes.")] = 0,
-    key_secret: Annotated[Optional[str], typer.Option(help="Prefect Secret block holding the key (else $DEID_KEY).")] = None,
+    key_file: KeyFileOption = None,
+    key_secret: Annotated[Optional[str], typer.Option(help="Prefect Secret block holding the key (instead of --key-file or $DEID_KEY).")] = None,
     run_id: Annotated[Optional[str], typer.Option(help="Resume this run (its manifest is in the output directory).")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace another run's outputs in the output directory.")] = False,
     max_note_chars: Annotated[int, typer.Option(help="Longer notes are quarantined.")] = 1_000_000,
@@ -247,7 +292,9 @@ def run(
     ] = None,
 ) -> None:
     """Run the deid-extract Prefect flow here (ephemeral Prefect, no server); with no --source, on demo notes."""
-    from deid.io.manifest import RunManifest
+    from deid.io import OutputLock, RunManifest
+    from deid.io.extract import ExtractColumns
+    from deid.keyed import ENV_KEY
     from deid.prefect_settings import use_prefect_defaults
 
     use_prefect_defaults()  # before the flow module imports Prefect
@@ -258,7 +305,14 @@ def run(
         runner = extract.make_task_runner(task_runner or "dask", dask_address=dask_address)
         flow = flow.with_options(task_runner=runner)
     output = output.resolve()
+    OutputLock(output).check()  # a folder another run is writing: say so now, not after Prefect starts
     known_columns = _parse_known(known) if known else dict(extract.SYNTHETIC_KNOWN_COLUMNS)
+    if key_file is not None:
+        # The flow reads $DEID_KEY (never a parameter: parameters are stored); so do pool workers.
+        try:
+            os.environ[ENV_KEY] = _read_key(key_file).decode("utf-8")
+        except UnicodeDecodeError:
+            raise DeidError(f"{key_file}: the key file is not UTF-8 text") from None
     if source is None:
         demo_file = _write_demo_notes(output / "input", notes, seed)
         source, format = str(demo_file), "parquet"
@@ -267,6 +321,14 @@ def run(
         # A demo run replaces an earlier demo run in the same folder; anything else needs --overwrite.
         if run_id is None and files and all(f["path"] == str(demo_file) for f in files):
             overwrite = True
+    columns = ExtractColumns(
+        id_column=id_column,
+        text_column=text_column,
+        patient_id_column=patient_id_column or None,
+        known_columns=known_columns,
+        keep_columns=tuple(keep or ()),
+    )
+    _check_run(extract, policy, source, format, columns, key_secret, batch_size, max_note_chars, max_quarantine_fraction)
     result = flow(
         source=source,
         format=format,
@@ -370,6 +432,19 @@ def review(
     )
     sys.stderr.write(f"deid: warning: {path} CONTAINS PHI (original note text); keep it local and delete it after review\n")
     out.print(f"review page with {count} notes: {path}", soft_wrap=True, markup=False)
+
+
+def _check_run(extract, policy, source, format, columns, key_secret, batch_size, max_note_chars, max_quarantine_fraction) -> None:
+    """Reject now, in one line, what the flow would reject at its start (a SQL query only runs in the flow)."""
+    from deid.io import open_source
+    from deid.keyed import resolve_key
+
+    loaded, fmt = extract.check_request(policy, source, format, batch_size, max_note_chars, max_quarantine_fraction)
+    if not key_secret:
+        _require_key(loaded, resolve_key(None), " (or name a Prefect Secret block with --key-secret)")
+    if fmt != "sql":
+        with open_source(source, fmt) as src:
+            columns.check(loaded, src.columns)
 
 
 def _extract_module():

@@ -285,6 +285,7 @@ REQUEST_CASES = {
     "missing-id-column": (_no_id_column, {}, r"'note_id' \(id_column\)"),
     "missing-text-column": (_parquet, {"text_column": "body"}, r"'body' \(text_column\)"),
     "corrupt-parquet": (_corrupt_parquet, {}, r"not a readable Parquet file"),
+    "folder-that-does-not-exist": (lambda tmp: tmp / "no_such_folder", {}, r"no_such_folder: no such file or folder"),
     "directory-given-as-file": (_directory_as_file, {}, r"no Parquet, CSV or JSONL files"),
     "directory-given-as-file-with-format": (_directory_as_file, {"format": "csv"}, r"no \.csv files in this folder"),
     "failing-sql-query": (_failing_sql, {"query": "SELECT * FROM no_such_table"}, r"SQL query failed \(OperationalError"),

@@ -115,8 +115,11 @@ def test_unreadable_sources_fail_with_one_clear_error(tmp_path: Path) -> None:
     corrupt.write_bytes(b"PAR1 this is not parquet")
     with pytest.raises(SourceError, match="not a readable Parquet file"):
         open_source(corrupt)
+    (tmp_path / "notes.txt").write_text("text")
     with pytest.raises(SourceError, match="cannot infer the format"):
         open_source(tmp_path / "notes.txt")
+    with pytest.raises(SourceError, match="no_such_folder: no such file or folder"):
+        open_source(tmp_path / "no_such_folder")  # not "cannot infer the format": the path is what is wrong
     with pytest.raises(SourceError, match="no file matches"):
         open_source(str(tmp_path / "*.csv"))
 

@@ -1,15 +1,17 @@
-"""Atomic part files and the run manifest that lets a killed run resume."""
+"""Atomic part files, the run manifest that lets a killed run resume, and the lock of an output folder."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from deid.io import RunManifest, write_json_atomic, write_part
+from deid.io import OutputInUseError, OutputLock, RunManifest, write_json_atomic, write_part
 from deid.io.manifest import RunConflictError, add_counts
 
 FINGERPRINT = {"source": {"format": "parquet", "files": [{"path": "/x.parquet", "bytes": 1}]}, "batch_size": 2}
@@ -61,6 +63,7 @@ def test_manifest_records_batches_and_resumes_with_the_same_run_id(tmp_path: Pat
 def test_manifest_refuses_to_mix_runs_or_resume_a_changed_run(tmp_path: Path) -> None:
     """Another run into a used folder needs overwrite; a resume with changed inputs is refused."""
     first = RunManifest.start(tmp_path, FINGERPRINT)
+    first.record(0, {"read": 2, "written": 2})
     with pytest.raises(RunConflictError, match=f"already holds run {first.run_id}"):
         RunManifest.start(tmp_path, FINGERPRINT)
     changed = {**FINGERPRINT, "batch_size": 3}
@@ -75,3 +78,44 @@ def test_add_counts_merges_nested_counters() -> None:
     """Nested count dicts add up key by key."""
     total = add_counts({"read": 1, "findings": {"by_action": {"remove": 2}}}, {"read": 2, "findings": {"by_action": {"remove": 1, "keep": 4}}})
     assert total == {"read": 3, "findings": {"by_action": {"remove": 3, "keep": 4}}}
+
+
+def test_a_run_that_finished_no_batch_does_not_hold_its_folder(tmp_path: Path) -> None:
+    """A run that failed (or was killed) before its first batch leaves nothing a new run must overwrite."""
+    failed = RunManifest.start(tmp_path, FINGERPRINT)
+    failed.finish("failed")
+    again = RunManifest.start(tmp_path, FINGERPRINT)
+    assert again.run_id != failed.run_id and not again.resumed
+
+
+def test_one_live_run_holds_an_output_folder(tmp_path: Path) -> None:
+    """A second holder is refused with the first one's run id; released, or its process killed, the folder is free."""
+    with OutputLock(tmp_path) as held:
+        held.record("run-a")
+        with pytest.raises(OutputInUseError, match=r"in use by run run-a \(process \d+ on "):
+            OutputLock(tmp_path).acquire()
+        with pytest.raises(OutputInUseError):
+            OutputLock(tmp_path).check()
+    OutputLock(tmp_path).check()
+    assert (tmp_path / ".deid.lock").read_bytes() == b""  # the file stays (no race on deletion), empty
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from deid.io import OutputLock; "
+         "OutputLock(sys.argv[1]).acquire().record('run-b'); print('held', flush=True); time.sleep(600)",
+         str(tmp_path)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(OutputInUseError, match="run run-b"):
+            OutputLock(tmp_path).acquire()
+    finally:
+        holder.kill()
+        holder.wait()
+    with OutputLock(tmp_path):  # a killed holder leaves no stale lock
+        pass
+
+
+def test_checking_a_folder_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
+    OutputLock(tmp_path / "new").check()
+    assert not (tmp_path / "new").exists()

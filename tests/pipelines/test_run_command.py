@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import PREFECT_ENV, read_parts
+from deid.keyed import fingerprint
+
+from conftest import PREFECT_ENV, read_parts, synthetic_rows, wait_until, write_parquet
 
 
 def _deid(
@@ -40,10 +43,15 @@ def test_deid_run_extracts_the_demo_with_no_server(tmp_path: Path) -> None:
     assert summary["policy"]["name"] == "research" and summary["key_fingerprint"] is None
     assert len(read_parts(out / "notes")) == summary["rows"]["written"]
 
-    # A second demo run into the same folder replaces the first (another run would need --overwrite).
-    again = _deid("run", "--policy", "insurer", "--notes", "16", home=tmp_path / "home", cwd=tmp_path)
+    # A second demo run into the same folder replaces the first (another run would need --overwrite),
+    # here with a keyed policy and its key from --key-file.
+    key = tmp_path / "key"
+    key.write_text("demo-key-123\n")
+    again = _deid("run", "--policy", "consultation", "--key-file", str(key), "--notes", "16",
+                  home=tmp_path / "home", cwd=tmp_path)
     assert again.returncode == 0, again.stderr[-2000:]
-    assert json.loads((out / "report" / "summary.json").read_text())["policy"]["name"] == "insurer"
+    summary = json.loads((out / "report" / "summary.json").read_text())
+    assert summary["policy"]["name"] == "consultation" and summary["key_fingerprint"] == fingerprint(b"demo-key-123")
 
 
 def test_deid_run_reports_bad_requests_in_one_line(tmp_path: Path) -> None:
@@ -53,6 +61,23 @@ def test_deid_run_reports_bad_requests_in_one_line(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines() == [
         "deid: error: --known 'client_name': expected COLUMN=ENTITY, e.g. client_name=PATIENT"
     ]
+
+
+def test_deid_run_rejects_requests_that_cannot_run_in_one_line_before_prefect_starts(tmp_path: Path) -> None:
+    """A missing column, a missing source or a missing key: exit 2, one line, no traceback, no Prefect server."""
+    csv = tmp_path / "notes.csv"
+    csv.write_text("note_id,body\n1,hello\n")
+    cases = {
+        ("--source", str(csv)): "deid: error: source has no column 'text' (text_column), 'research_consent' "
+        "(authorization column of policy 'research'); its columns: note_id, body",
+        ("--source", str(tmp_path / "no_such_folder")): f"deid: error: {tmp_path / 'no_such_folder'}: no such file or folder",
+        ("--policy", "consultation"): "deid: error: policy 'consultation' pseudonymizes or shifts dates and needs a key: "
+        "pass --key-file FILE or set $DEID_KEY (or name a Prefect Secret block with --key-secret)",
+    }
+    for args, message in cases.items():
+        done = _deid("run", *args, home=tmp_path / "home", cwd=tmp_path)
+        assert done.returncode == 2 and done.stderr.splitlines() == [message], done.stderr[-2000:]
+    assert not any((tmp_path / "home").rglob("*"))  # Prefect never started (no database, no settings)
 
 
 def test_deid_run_rejects_a_dask_address_with_another_runner(tmp_path: Path) -> None:
@@ -147,7 +172,52 @@ def test_deid_run_that_writes_nothing_fails(tmp_path: Path) -> None:
     done = _deid("run", "--notes", "4", home=tmp_path / "home", cwd=tmp_path, DEID_RECOGNIZERS=str(plugins))
     assert done.returncode == 2, done.stderr[-2000:]
     errors = [line for line in done.stderr.splitlines() if line.startswith("deid: error:")]
+    # No traceback or Prefect failure line repeats it (-v keeps those).
+    assert "Traceback" not in done.stderr and "Failed(" not in done.stderr, done.stderr[-2000:]
     assert len(errors) == 1 and errors[0].startswith(
         "deid: error: 4 of 4 rows were quarantined (100%), more than max_quarantine_fraction 0.05"
     ), done.stderr[-2000:]
     assert json.loads((tmp_path / "out" / "report" / "summary.json").read_text())["status"] == "failed"
+
+
+@pytest.mark.slow
+def test_one_run_at_a_time_writes_an_output_folder(extract_module, tmp_path: Path) -> None:
+    """While run A writes out/, another run with --overwrite and a second resume of A are refused in one
+    line, from the CLI and from the flow itself; once A is killed, its lock is gone."""
+    from deid.io import OutputInUseError, OutputLock
+
+    out = tmp_path / "out"
+    env = {**os.environ, **PREFECT_ENV, "PREFECT_HOME": str(tmp_path / "home"), "DEID_WORKERS": "1"}
+    for name in ("PREFECT_API_URL", "DEID_TASK_RUNNER", "DEID_KEY"):
+        env.pop(name, None)
+    run_a = subprocess.Popen(
+        [sys.executable, "-c", "from deid.cli import main; main()", "run", "--notes", "1500", "--batch-size", "4",
+         "--output", str(out)],
+        env=env, cwd=tmp_path, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        def running_id():
+            try:
+                data = json.loads((out / "manifest.json").read_text())
+            except (OSError, ValueError):
+                return None
+            return data["finished_batches"] and data["run_id"]
+
+        run_id = wait_until(running_id, 300, "run A's first batch")
+        other = write_parquet(tmp_path / "other.parquet", synthetic_rows(3))
+        refused = f"deid: error: {out}: in use by run {run_id} (process "
+        for args in (("--source", str(other), "--overwrite"), ("--run-id", run_id)):
+            done = _deid("run", "--output", str(out), *args, home=tmp_path / "home", cwd=tmp_path)
+            assert done.returncode == 2, done.stderr[-2000:]
+            assert done.stderr.startswith(refused) and done.stderr.count("\n") == 1, done.stderr[-2000:]
+        # The flow holds the lock itself (deployments do not pass through the CLI).
+        with pytest.raises(OutputInUseError, match=f"in use by run {run_id}"):
+            extract_module.deid_extract(source=str(other), output_dir=str(out), overwrite=True)
+        assert run_a.poll() is None, "run A finished before the checks ended"
+    finally:
+        os.killpg(run_a.pid, signal.SIGKILL)  # the run and its ephemeral Prefect server
+        run_a.wait(30)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["run_id"] == run_id and manifest["status"] == "running"  # nothing of A was replaced
+    assert not (out / "report").exists() or not (out / "report" / "summary.json").exists()
+    OutputLock(out).check()  # a killed run leaves no stale lock

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
+from deid.io.lock import OutputInUseError, OutputLock
 from deid.io.manifest import RunManifest
 from deid.io.sources import FORMATS, Rejected, Source, SourceBatch, SourceError, infer_format
 from deid.io.writers import write_json_atomic, write_part
@@ -60,6 +61,8 @@ def read_batches(
 
 __all__ = [
     "FORMATS",
+    "OutputInUseError",
+    "OutputLock",
     "Rejected",
     "RunManifest",
     "Source",

@@ -124,7 +124,9 @@ class RunManifest:
             existing.save()
             return existing
         if existing is not None or _has_parts(out):
-            if not overwrite:
+            # A run that failed or was killed before its first batch finished holds nothing to protect.
+            holds_nothing = existing is not None and not existing.finished_batches and not _has_parts(out)
+            if not (overwrite or holds_nothing):
                 held = f"run {existing.run_id} ({existing.data.get('status')})" if existing else "part files"
                 raise RunConflictError(
                     f"{out}: already holds {held}; resume with run_id=<that id>, "

@@ -124,15 +124,16 @@ def infer_format(source: str) -> str:
     """The format of a source from its URL scheme or file extension(s); a clear error when ambiguous."""
     if "://" in source:
         return "sql"
-    pattern = source
     path = Path(source)
+    if not glob.has_magic(source) and not path.exists():
+        raise SourceError(f"{source}: no such file or folder")
     if path.is_dir():
         found = {fmt for fmt, exts in EXTENSIONS.items() for p in path.rglob("*") if p.suffix.lower() in exts}
         if len(found) == 1:
             return found.pop()
         what = "no Parquet, CSV or JSONL files" if not found else f"several formats ({', '.join(sorted(found))})"
         raise SourceError(f"{source}: folder holds {what}; pass format=parquet|csv|jsonl")
-    suffix = Path(pattern).suffix.lower()
+    suffix = path.suffix.lower()
     for fmt, exts in EXTENSIONS.items():
         if suffix in exts:
             return fmt
