@@ -408,7 +408,7 @@ def deid_extract(
         # Ids seen so far in source order, finished batches included: a resume rebuilds the same set.
         seen_ids: set[str] = set()
         try:
-            for batch in src.batches(columns.needed(loaded), batch_size):
+            for batch in src.batches(columns.needed(loaded), batch_size, id_column=id_column):
                 batches_read += 1
                 batch = quarantine_duplicate_ids(batch, id_column, seen_ids)
                 if manifest.is_finished(batch.index):

@@ -85,7 +85,7 @@ def collect_review(
 ) -> tuple[RunReport, list[ReviewNote]]:
     """Gather the selected notes: source text by id (streamed), redacted text and spans from the run's parts."""
     from deid.io import open_source
-    from deid.io.extract import as_text
+    from deid.io.sources import as_text
 
     out = Path(output_dir)
     report = report_from_dir(out, low_score=low_score)

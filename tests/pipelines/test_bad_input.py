@@ -112,6 +112,7 @@ class RowCase:
     written: list[str]  # note ids written, in any order
     quarantined: dict[str, str] = field(default_factory=dict)  # reason -> reason_code, one row each
     params: dict = field(default_factory=dict)
+    row_ids: dict[str, str | None] = field(default_factory=dict)  # reason -> row_id, when the case tells
 
 
 def _csv(path: Path, rows: list[dict], bad: bytes) -> Path:
@@ -132,6 +133,22 @@ def _csv_invalid_utf8(tmp: Path) -> Path:
     line = ",".join(f'"{v}"' for v in cells.values()) + "\r\n"
     raw = line.encode().replace(b"@@TEXT@@", CANARY.encode() + b" \xff\xfe\xc3( broken")
     return _csv(tmp / "notes.csv", rows, raw)
+
+
+def _parquet_damaged_row_group(tmp: Path) -> Path:
+    """Two good rows in row group 0; row group 1 (one row) has its text page overwritten."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp / "notes.parquet"
+    rows = [*_good_rows(), {**_good_rows()[0], "note_id": "damaged", "text": CANARY + " " + NOTE}]
+    pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=2, compression="none")
+    column = pq.ParquetFile(path).metadata.row_group(1).column(list(rows[0]).index("text"))
+    raw = bytearray(path.read_bytes())
+    start = column.data_page_offset
+    raw[start : start + 64] = b"\xab" * 64
+    path.write_bytes(bytes(raw))
+    return path
 
 
 ROW_CASES = {
@@ -172,7 +189,11 @@ ROW_CASES = {
     ),
     "invalid-utf8-jsonl": RowCase(
         lambda tmp: _jsonl(tmp / "n.jsonl", _good_rows(), [b'{"note_id": "x", "text": "' + CANARY.encode() + b'\xff\xfe"}']),
-        GOOD_IDS, {"invalid UTF-8 at line 3": "invalid_utf8"},
+        GOOD_IDS, {"invalid UTF-8 at line 3": "invalid_utf8"}, row_ids={"invalid UTF-8 at line 3": "x"},
+    ),
+    "invalid-utf8-jsonl-id": RowCase(
+        lambda tmp: _jsonl(tmp / "n.jsonl", _good_rows(), [b'{"note_id": "x\xff", "text": "' + CANARY.encode() + b'"}']),
+        GOOD_IDS, {"invalid UTF-8 at line 3": "invalid_utf8"}, row_ids={"invalid UTF-8 at line 3": None},
     ),
     "invalid-json": RowCase(
         lambda tmp: _jsonl(tmp / "n.jsonl", _good_rows(), [b'{"note_id": "x", "text": "' + CANARY.encode()]),
@@ -180,6 +201,12 @@ ROW_CASES = {
     ),
     "invalid-utf8-csv": RowCase(
         _csv_invalid_utf8, GOOD_IDS, {"invalid UTF-8 in column 'text' at row 3": "invalid_utf8"},
+        row_ids={"invalid UTF-8 in column 'text' at row 3": "bad-utf8"},
+    ),
+    # The rows before and after a damaged row group are read; its own rows are quarantined with their ids.
+    "damaged-parquet-row-group": RowCase(
+        _parquet_damaged_row_group, GOOD_IDS, {"unreadable Parquet data in row group 1 (OSError)": "unreadable_data"},
+        row_ids={"unreadable Parquet data in row group 1 (OSError)": "damaged"},
     ),
     "missing-id-value": RowCase(
         lambda tmp: _jsonl(tmp / "n.jsonl", [*_good_rows(), _bad(None, NOTE)]),
@@ -229,6 +256,7 @@ def test_bad_rows_are_quarantined_with_a_reason_and_the_run_goes_on(extract_modu
     assert {q["reason"]: q["reason_code"] for q in quarantine} == spec.quarantined
     assert len(quarantine) == len(spec.quarantined)
     assert all(q["location"] for q in quarantine)
+    assert {q["reason"]: q["row_id"] for q in quarantine if q["reason"] in spec.row_ids} == spec.row_ids
     summary = json.loads((out / "report" / "summary.json").read_text())
     assert summary["reconciled"] and summary["rows"] == rows
     assert CANARY not in _outside_notes(out)

@@ -45,11 +45,11 @@ class CsvSource(Source):
         """Format and the files read (path, size, mtime)."""
         return {"format": self.format, "files": describe_files(self.files)}
 
-    def _records(self, columns: list[str]) -> Iterator[tuple[str, str, Any]]:
+    def _records(self, columns: list[str], id_column: str | None) -> Iterator[tuple[str, str, Any]]:
         for f in self.files:
-            yield from self._file_records(f, columns)
+            yield from self._file_records(f, columns, id_column)
 
-    def _file_records(self, f: Path, columns: list[str]) -> Iterator[tuple[str, str, Any]]:
+    def _file_records(self, f: Path, columns: list[str], id_column: str | None) -> Iterator[tuple[str, str, Any]]:
         header = self._headers[f]
         present = [c for c in columns if c in header]
         absent = dict.fromkeys(c for c in columns if c not in header)
@@ -103,7 +103,8 @@ class CsvSource(Source):
                     yield "row", location, {**absent, **row}
                 else:
                     reason = f"invalid UTF-8 in column {bad_column!r} at row {row_number}"
-                    yield "rejected", location, Rejected(location, INVALID_UTF8, reason)
+                    row_id, _ = _decode(raw, [id_column] if id_column in present else [])
+                    yield "rejected", location, Rejected(location, INVALID_UTF8, reason, row_id.get(id_column) or None)
         for rejected in invalid:
             yield "rejected", rejected.location, rejected
 

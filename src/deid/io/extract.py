@@ -6,7 +6,6 @@ nowhere else (not into exceptions, logs or return values).
 
 from __future__ import annotations
 
-import datetime as dt
 import decimal
 import re
 import threading
@@ -20,7 +19,7 @@ import pyarrow as pa
 
 from deid.entities import ENTITIES
 from deid.errors import RecognizerError
-from deid.io.sources import Rejected, SourceBatch, SourceError, is_missing
+from deid.io.sources import Rejected, SourceBatch, SourceError, as_text, is_missing
 from deid.io.writers import write_part
 from deid.known import find_known
 from deid.operators import OperatorContext, operator_for
@@ -204,21 +203,6 @@ def is_authorized(value: object) -> bool:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
     return isinstance(value, str) and value.strip().lower() in TRUE_VALUES
-
-
-def as_text(value: object) -> str | None:
-    """A cell as text for the output and for `known=`: None for missing, ISO for dates."""
-    if is_missing(value):
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    return str(value)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from deid.io.sources import (
     Rejected,
     Source,
     SourceError,
+    as_text,
     describe_files,
     expand_files,
 )
@@ -45,12 +46,15 @@ class JsonlSource(Source):
         """Format and the files read (path, size, mtime)."""
         return {"format": self.format, "files": describe_files(self.files)}
 
-    def _records(self, columns: list[str]) -> Iterator[tuple[str, str, Any]]:
+    def _records(self, columns: list[str], id_column: str | None) -> Iterator[tuple[str, str, Any]]:
         for f in self.files:
             for number, problem, value in _lines(f):
                 location = f"{f}:line {number}"
                 if problem is not None:
-                    yield "rejected", location, Rejected(location, problem[0], f"{problem[1]} at line {number}")
+                    row_id = _readable_id(value, id_column)
+                    yield "rejected", location, Rejected(
+                        location, problem[0], f"{problem[1]} at line {number}", row_id
+                    )
                 elif not isinstance(value, dict):
                     yield "rejected", location, Rejected(
                         location, MALFORMED_ROW, f"not a JSON object at line {number}"
@@ -72,9 +76,22 @@ def _lines(path) -> Iterator[tuple[int, tuple[str, str] | None, Any]]:
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError:
-                yield number, (INVALID_UTF8, "invalid UTF-8"), None
+                # The value, decoded with U+FFFD for the bad bytes, only lends the row its id.
+                try:
+                    damaged = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8", "replace"))
+                except (ValueError, RecursionError):
+                    damaged = None
+                yield number, (INVALID_UTF8, "invalid UTF-8"), damaged
                 continue
             try:
                 yield number, None, json.loads(line)
             except (ValueError, RecursionError):  # JSONDecodeError, or nesting too deep
                 yield number, (INVALID_JSON, "invalid JSON"), None
+
+
+def _readable_id(value: Any, id_column: str | None) -> str | None:
+    """The id of a rejected row when it survived intact (not touched by the bad bytes), else None."""
+    if not id_column or not isinstance(value, dict):
+        return None
+    row_id = as_text(value.get(id_column))
+    return row_id if row_id and "\ufffd" not in row_id else None

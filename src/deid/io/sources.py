@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import math
 import os
@@ -17,6 +18,7 @@ from deid.errors import DeidError
 INVALID_JSON = "invalid_json"
 INVALID_UTF8 = "invalid_utf8"
 MALFORMED_ROW = "malformed_row"
+UNREADABLE_DATA = "unreadable_data"
 
 # File extensions of each file format; a folder source is read as every file with one of them.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
@@ -91,13 +93,16 @@ class Source(AbstractContextManager["Source"]):
         """What the source is, for reports and resume checks (paths, sizes; never values)."""
         return {"format": self.format}
 
-    def batches(self, columns: Sequence[str], batch_size: int) -> Iterator[SourceBatch]:
-        """Rows restricted to `columns` (absent ones are None), `batch_size` rows per batch, numbered from 0."""
+    def batches(self, columns: Sequence[str], batch_size: int, *, id_column: str | None = None) -> Iterator[SourceBatch]:
+        """Rows restricted to `columns` (absent ones are None), `batch_size` rows per batch, numbered from 0.
+
+        A row the reader rejects keeps its `id_column` value as `row_id` when that cell is readable.
+        """
         if batch_size < 1:
             raise SourceError(f"batch_size must be at least 1, got {batch_size}")
         pending = _Pending()
         index = 0
-        for kind, location, value in self._records(list(columns)):
+        for kind, location, value in self._records(list(columns), id_column):
             if kind == "row":
                 pending.rows.append(value)
                 pending.locations.append(location)
@@ -109,7 +114,7 @@ class Source(AbstractContextManager["Source"]):
         if len(pending):
             yield pending.take(index)
 
-    def _records(self, columns: list[str]) -> Iterator[tuple[str, str, Any]]:  # pragma: no cover
+    def _records(self, columns: list[str], id_column: str | None) -> Iterator[tuple[str, str, Any]]:  # pragma: no cover
         """Yield ("row", location, dict) or ("rejected", location, Rejected) in source order."""
         raise NotImplementedError
 
@@ -177,3 +182,18 @@ def describe_files(files: Sequence[Path]) -> list[dict[str, Any]]:
 def is_missing(value: object) -> bool:
     """True for None and NaN (pandas writes missing strings as NaN)."""
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def as_text(value: object) -> str | None:
+    """A cell as text for the output and for `known=`: None for missing, ISO for dates."""
+    if is_missing(value):
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)

@@ -68,7 +68,7 @@ class SqlSource(Source):
         """Format, masked URL and query."""
         return {"format": self.format, "url": masked_url(self.url), "query": self.query}
 
-    def _records(self, columns: list[str]) -> Iterator[tuple[str, str, Any]]:
+    def _records(self, columns: list[str], id_column: str | None) -> Iterator[tuple[str, str, Any]]:
         row_number = 0
         try:
             for partition in self._result.partitions():
