@@ -73,6 +73,20 @@ def test_key_file_enables_keyed_policies(tmp_path: Path) -> None:
     assert "--key-file FILE or set $DEID_KEY" in missing.stderr.decode()  # the CLI's options, not the library's
 
 
+def test_known_identifiers_from_the_command_line() -> None:
+    """--known ENTITY=VALUE (repeatable): insurer keeps the known client and clinician, removes the rest."""
+    note = b"Client Dana Whitfield met with Dr. Rao. Her sister Ann called on 3/4/2025.\n"
+    without = deid("redact", "--policy", "insurer", stdin=note)
+    assert without.returncode == 0 and "Dana Whitfield" not in without.stdout.decode()
+    done = deid("redact", "--policy", "insurer", "--known", "PATIENT=Dana Whitfield", "--known", "clinician=Rao",
+                stdin=note)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode() == "Client Dana Whitfield met with Dr. Rao. Her sister [RELATIVE] called on 3/4/2025.\n"
+    bad = deid("redact", "--known", "NICKNAME=Dee", stdin=note)
+    assert bad.returncode == 2 and "Dee" not in bad.stderr.decode()  # the value is never echoed
+    assert bad.stderr.decode().startswith("deid: error: --known: expected ENTITY=VALUE with ENTITY one of PATIENT,")
+
+
 @pytest.mark.parametrize(
     ("args", "stdin", "message"),
     [
@@ -97,7 +111,11 @@ def test_policies_and_recognizers_listings() -> None:
     recognizers = deid("recognizers").stdout.decode()
     for name in ("FamilyMemberRecognizer", "ClinicianRecognizer", "DeidPhoneRecognizer", "SpacyRecognizer", "ZipCodeRecognizer"):
         assert name in recognizers
-    assert "zip_code.yaml" in recognizers.replace("\n", "").replace("│", "").replace(" ", "")
+    # Piped: one tab-separated line per recognizer, with its full source path.
+    lines = [line.split("\t") for line in recognizers.splitlines()]
+    assert lines[0] == ["recognizer", "entities", "source"] and all(len(line) == 3 for line in lines)
+    sources = {line[0]: line[2] for line in lines}
+    assert any(path.endswith("recognizers/zip_code.yaml") and Path(path).is_file() for path in sources.values())
 
 
 def test_demo_runs_on_the_bundled_note() -> None:

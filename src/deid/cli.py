@@ -136,12 +136,18 @@ def redact(
     policy: PolicyOption = "research",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON with the text and the spans.")] = False,
     patient_id: Annotated[Optional[str], typer.Option(help="Patient id (keys per-patient date shifts).")] = None,
+    known: Annotated[
+        Optional[list[str]],
+        typer.Option(help="ENTITY=VALUE of an identifier known for this note, e.g. PATIENT='Dana Whitfield' "
+                     "(found wherever it appears; `insurer` keeps the client's name). Repeatable."),
+    ] = None,
     config: ConfigOption = None,
     key_file: KeyFileOption = None,
 ) -> None:
     """Redact one text and print the result."""
     text = _read_input(source)
-    result = _redactor(policy, key_file, config).redact(text, patient_id=patient_id)
+    values = _parse_known_values(known or [])
+    result = _redactor(policy, key_file, config).redact(text, patient_id=patient_id, known=values)
     if as_json:
         payload = {"text": result.text, "spans": [asdict(s) for s in result.spans]}
         out.print_json(json.dumps(payload))
@@ -154,11 +160,11 @@ def policies() -> None:
     """List the bundled policies with a one-line description."""
     from deid.policy import available_policies, load_policy
 
-    table = Table("policy", "description", "needs key")
+    rows = []
     for name in available_policies():
         p = load_policy(name)
-        table.add_row(name, p.description, "yes" if p.needs_key else "no")
-    out.print(table)
+        rows.append((name, p.description, "yes" if p.needs_key else "no"))
+    _listing(("policy", "description", "needs key"), rows)
 
 
 @app.command()
@@ -169,11 +175,23 @@ def recognizers(config: ConfigOption = None) -> None:
     from deid.entities import to_vocabulary
 
     detector = Detector(load_engine_config(config))
-    table = Table("recognizer", "entities", "source")
-    table.columns[2].overflow = "fold"
-    for rec in sorted(detector.recognizers, key=lambda r: r.name):
-        entities = ", ".join(sorted({to_vocabulary(e) for e in rec.supported_entities}))
-        table.add_row(rec.name, entities, detector.source_of(rec))
+    rows = [
+        (rec.name, ", ".join(sorted({to_vocabulary(e) for e in rec.supported_entities})), detector.source_of(rec))
+        for rec in sorted(detector.recognizers, key=lambda r: r.name)
+    ]
+    _listing(("recognizer", "entities", "source"), rows)
+
+
+def _listing(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A table on a terminal; tab-separated lines, nothing cut or wrapped, when piped or redirected."""
+    if not out.is_terminal:
+        for row in (header, *rows):
+            sys.stdout.write("\t".join(cell.replace("\t", " ") for cell in row) + "\n")
+        return
+    table = Table(*header)
+    table.columns[-1].overflow = "fold"
+    for row in rows:
+        table.add_row(*row)
     out.print(table)
 
 
@@ -468,6 +486,21 @@ def _parse_known(pairs: list[str]) -> dict[str, str]:
         if not sep or not column.strip() or not entity.strip():
             raise DeidError(f"--known {pair!r}: expected COLUMN=ENTITY, e.g. client_name=PATIENT")
         known[column.strip()] = entity.strip().upper()
+    return known
+
+
+def _parse_known_values(pairs: list[str]) -> dict[str, list[str]]:
+    from deid.entities import ENTITIES
+
+    known: dict[str, list[str]] = {}
+    for pair in pairs:
+        entity, sep, value = pair.partition("=")
+        entity = entity.strip().upper()
+        if not sep or not value.strip() or entity not in ENTITIES:
+            raise DeidError(
+                f"--known: expected ENTITY=VALUE with ENTITY one of {', '.join(ENTITIES)}, e.g. PATIENT='Dana Whitfield'"
+            )
+        known.setdefault(entity, []).append(value.strip())
     return known
 
 
