@@ -222,7 +222,23 @@ def require_key(policy: deid.Policy, key: bytes | None, key_secret: str | None) 
         )
 
 
-@task(name="redact-batch", persist_result=False, cache_policy=NO_CACHE, log_prints=False)
+def retry_on_io_error(task: Any, task_run: Any, state: Any) -> bool:
+    """Prefect's retry condition for the writing tasks: retry an OSError (a full disk, a file system
+    that went away for a moment), never a deid error or a bug, which would only fail again."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except BaseException:  # noqa: BLE001 - anything else is not worth a retry
+        return False
+    return False
+
+
+# The tasks that write: a transient OSError is retried after 1, 5 and 20 s; parts are rewritten whole.
+WRITE_RETRIES = {"retries": 3, "retry_delay_seconds": [1, 5, 20], "retry_condition_fn": retry_on_io_error}
+
+
+@task(name="redact-batch", persist_result=False, cache_policy=NO_CACHE, log_prints=False, **WRITE_RETRIES)
 def redact_batch(
     batch: Any,
     policy: str,
@@ -266,13 +282,13 @@ def check_counts(totals: Mapping[str, Any], batches_read: int, batches_finished:
     return {"read": read, "written": written, "excluded": excluded, "quarantined": quarantined}
 
 
-@task(name="write-summary", persist_result=False, cache_policy=NO_CACHE)
+@task(name="write-summary", persist_result=False, cache_policy=NO_CACHE, **WRITE_RETRIES)
 def write_summary(output_dir: str, summary: dict[str, Any]) -> str:
     """Write `report/summary.json` atomically; return its path."""
     return str(write_json_atomic(Path(output_dir) / "report" / "summary.json", summary))
 
 
-@task(name="write-report", persist_result=False, cache_policy=NO_CACHE)
+@task(name="write-report", persist_result=False, cache_policy=NO_CACHE, **WRITE_RETRIES)
 def write_report(output_dir: str) -> str:
     """Write `report/report.html` from the run's summary, spans and notes_index; return its path."""
     from deid.report import write_report as write_html

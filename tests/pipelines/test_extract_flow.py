@@ -190,3 +190,56 @@ def test_key_comes_from_a_prefect_secret_block(extract_module, tmp_path: Path) -
     assert "secret-block-key-456" not in text
     with pytest.raises(KeyRequiredError, match="no Secret block"):
         _run(extract_module, source, tmp_path / "out2", policy="research_shifted", key_secret="no-such-block")
+
+
+def _task_runs(flow_run_id: str) -> list:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    with get_client(sync_client=True) as client:
+        return client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+
+
+def test_a_write_that_fails_for_a_moment_is_retried(extract_module, tmp_path: Path) -> None:
+    """The batch's write hits an OSError (a file where the notes folder goes); once it is gone, Prefect's
+    retry writes the batch and the run completes. The run id is the flow run's id."""
+    import threading
+
+    source = write_parquet(tmp_path / "notes.parquet", synthetic_rows(2, research_consent="true"))
+    out = tmp_path / "out"
+    out.mkdir()
+    blocker = out / "notes"
+    blocker.write_text("in the way")
+
+    def clear_after_a_failed_attempt() -> None:
+        def run_id():
+            try:
+                return json.loads((out / "manifest.json").read_text())["run_id"]
+            except (OSError, ValueError):
+                return None
+
+        flow_run_id = wait_until(run_id, 120, "the run's manifest")
+        wait_until(
+            lambda: any(r.state_name == "AwaitingRetry" for r in _task_runs(flow_run_id)), 120, "a retry"
+        )
+        blocker.unlink()
+
+    clearer = threading.Thread(target=clear_after_a_failed_attempt, daemon=True)
+    clearer.start()
+    result = _run(extract_module, source, out, batch_size=2)
+    clearer.join(5)
+    assert result["rows"]["written"] == 2 and len(read_parts(out / "notes")) == 2
+    batch = [r for r in _task_runs(result["run_id"]) if r.name.startswith("redact-batch")]
+    assert len(batch) == 1 and batch[0].run_count >= 2 and batch[0].state_name == "Completed"
+
+
+def test_only_io_errors_are_retried() -> None:
+    """The retry condition: an OSError yes; a deid error or a bug no (they would fail again)."""
+    from prefect.states import Completed, Failed
+
+    from deid_extract import retry_on_io_error
+
+    assert retry_on_io_error(None, None, Failed(data=OSError(28, "No space left on device")))
+    assert not retry_on_io_error(None, None, Failed(data=DeidError("policy needs a key")))
+    assert not retry_on_io_error(None, None, Failed(data=ValueError("a bug")))
+    assert not retry_on_io_error(None, None, Completed())
