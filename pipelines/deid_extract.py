@@ -45,6 +45,7 @@ from deid.io.extract import (
     quarantine_duplicate_ids,
     worker_cached,
 )
+from deid.io.manifest import add_counts
 from deid.io.sources import infer_format
 from deid.keyed import ENV_KEY, fingerprint, resolve_key
 from deid.policy import load_policy
@@ -62,6 +63,8 @@ SYNTHETIC_KNOWN_COLUMNS: dict[str, str] = {
 DEFAULT_BATCH_SIZE = 128
 # A run that quarantines more than this share of its rows fails (its outputs are still written).
 DEFAULT_MAX_QUARANTINE_FRACTION = 0.05
+# A run whose first EARLY_BATCHES batches fail redaction the same way on every note stops there.
+EARLY_BATCHES = 2
 
 
 class ReconciliationError(DeidError):
@@ -409,6 +412,9 @@ def deid_extract(
         skipped = 0
         done_now: dict[str, int] = {"read": 0, "chars": 0}
 
+        first_batches: dict[str, Any] = {}  # counts of the first EARLY_BATCHES batches this attempt finished
+        stop: list[str] = []  # why the run stopped before the end of the source
+
         def settle(future: Any) -> None:
             outcome = future.result()
             manifest.record(outcome["batch"], outcome["counts"])
@@ -420,6 +426,10 @@ def deid_extract(
                 outcome["batch"], c["read"], c["written"], sum(c["excluded"].values()),
                 sum(c["quarantined"].values()), c["findings"]["total"],
             )
+            if first_batches.get("batches", 0) < EARLY_BATCHES:
+                add_counts(first_batches, c)
+                if first_batches["batches"] == EARLY_BATCHES and not stop:
+                    stop.extend(filter(None, [_fails_every_note(first_batches)]))
 
         # Ids seen so far in source order, finished batches included: a resume rebuilds the same set.
         seen_ids: set[str] = set()
@@ -439,6 +449,8 @@ def deid_extract(
                 # Bounded window: memory stays flat however large the source is.
                 while len(in_flight) >= limit:
                     settle(in_flight.pop(0))
+                if stop:
+                    break
             while in_flight:
                 settle(in_flight.pop(0))
         except BaseException:
@@ -463,7 +475,7 @@ def deid_extract(
             write_summary(str(out), summary)
             manifest.finish("failed")
             raise
-        failure = _quarantine_failure(rows, max_quarantine_fraction)
+        failure = stop[0] if stop else _quarantine_failure(rows, max_quarantine_fraction)
         if failure:
             summary["status"], summary["failure"] = "failed", failure
         summary_path = write_summary(str(out), summary)
@@ -485,6 +497,19 @@ def deid_extract(
             "report": report_path,
             "rows": rows,
         }
+
+
+def _fails_every_note(counts: Mapping[str, Any]) -> str | None:
+    """Why to stop a run whose first batches failed redaction the same way on every note; else None."""
+    errors = counts.get("redaction_errors", {})
+    attempted = counts.get("written", 0) + sum(errors.values())
+    for reason, failed in errors.items():
+        if attempted and failed == attempted:
+            return (
+                f"{reason} on all {failed} notes of the first {EARLY_BATCHES} batches, so the run stopped early: "
+                "fix it (or remove the recognizer's file), then run again with overwrite"
+            )
+    return None
 
 
 def _quarantine_failure(rows: Mapping[str, int], max_fraction: float) -> str | None:
@@ -551,6 +576,7 @@ def _summary(
         },
         "excluded_by_reason": dict(sorted(excluded.items())),
         "quarantined_by_reason": dict(sorted(quarantined.items())),
+        "redaction_errors": dict(sorted(totals.get("redaction_errors", {}).items())),
         "findings": {
             "total": findings.get("total", 0),
             "by_entity_type": dict(sorted(findings.get("by_entity_type", {}).items())),

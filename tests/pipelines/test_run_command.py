@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -165,19 +166,26 @@ class BrokenRecognizer(EntityRecognizer):
 
 @pytest.mark.slow
 def test_deid_run_that_writes_nothing_fails(tmp_path: Path) -> None:
-    """A plug-in failing on every note: `deid run` exits 2 with one line naming the share and the limit."""
+    """A plug-in failing on every note: `deid run` stops after the first two batches and exits 2 with one
+    line naming the recognizer; the summary and report say why (no traceback without -v)."""
     plugins = tmp_path / "plugins"
     plugins.mkdir()
     (plugins / "broken.py").write_text(_FAILS_ON_EVERY_NOTE, encoding="utf-8")
-    done = _deid("run", "--notes", "4", home=tmp_path / "home", cwd=tmp_path, DEID_RECOGNIZERS=str(plugins))
+    done = _deid("run", "--notes", "60", "--batch-size", "4", home=tmp_path / "home", cwd=tmp_path,
+                 DEID_RECOGNIZERS=str(plugins), DEID_WORKERS="1")
     assert done.returncode == 2, done.stderr[-2000:]
     errors = [line for line in done.stderr.splitlines() if line.startswith("deid: error:")]
     # No traceback or Prefect failure line repeats it (-v keeps those).
     assert "Traceback" not in done.stderr and "Failed(" not in done.stderr, done.stderr[-2000:]
-    assert len(errors) == 1 and errors[0].startswith(
-        "deid: error: 4 of 4 rows were quarantined (100%), more than max_quarantine_fraction 0.05"
+    assert len(errors) == 1 and re.match(
+        r"deid: error: recognizer BrokenRecognizer failed \(ValueError\) on all \d+ notes of the first 2 batches, "
+        r"so the run stopped early", errors[0]
     ), done.stderr[-2000:]
-    assert json.loads((tmp_path / "out" / "report" / "summary.json").read_text())["status"] == "failed"
+    summary = json.loads((tmp_path / "out" / "report" / "summary.json").read_text())
+    assert summary["status"] == "failed" and summary["failure"] in errors[0] and summary["reconciled"]
+    assert summary["rows"]["read"] < 60 and summary["rows"]["written"] == 0  # it did not read on to the end
+    assert summary["redaction_errors"] == {"recognizer BrokenRecognizer failed (ValueError)": summary["rows"]["quarantined"]}
+    assert (tmp_path / "out" / "report" / "report.html").is_file()
 
 
 @pytest.mark.slow

@@ -306,6 +306,9 @@ def process_batch(
         "written": len(done),
         "excluded": dict(excluded),
         "quarantined": dict(Counter(q.reason_code for q in quarantine)),
+        # Why redaction failed, per reason ("recognizer X failed (T)"): the flow stops a run early
+        # when one reason fails every note of its first batches.
+        "redaction_errors": dict(Counter(q.reason for q in quarantine if q.reason_code == REDACTION_ERROR)),
         "findings": {"total": sum(findings["by_action"].values()), **{k: dict(v) for k, v in findings.items()}},
         "chars": sum(len(c.text) for c in candidates),
         "known_identifiers": {"expected": dict(known_expected), "missing": dict(known_missing)},
