@@ -584,8 +584,8 @@ def _summary(
             "by_recognizer": dict(sorted(findings.get("by_recognizer", {}).items())),
         },
         "known_identifiers": {
-            "expected": dict(sorted(totals.get("known_identifiers", {}).get("expected", {}).items())),
-            "missing": dict(sorted(totals.get("known_identifiers", {}).get("missing", {}).items())),
+            what: dict(sorted(totals.get("known_identifiers", {}).get(what, {}).items()))
+            for what in ("expected", "missing", "left")
         },
         "columns": {
             "written": [c for c, _, _ in plan.outputs],

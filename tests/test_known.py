@@ -94,3 +94,19 @@ def test_names_with_letters_that_lower_to_two() -> None:
     """'İ' lowers to two characters; the offsets of everything after it still hold."""
     text = "İpek called; Yılmaz and YILMAZ came."
     assert [h for h, _ in found(text, {"PATIENT": "İpek Yılmaz"})] == ["İpek", "Yılmaz", "YILMAZ"]
+
+
+def test_a_piece_of_a_known_value_outside_every_finding_is_left_in_the_text() -> None:
+    """The last four digits or a name word written outside every span count; covered ones, dates, ordinary
+    words, credentials and digits inside a longer number do not."""
+    from deid.known import left_in_text
+
+    text = "Member XJH448120977 called; it ends in 0977. Ms. Hope Quennell came."
+    member = (7, 19)
+    assert left_in_text(text, "XJH448120977", "MEMBER_ID", [member])
+    assert not left_in_text(text, "XJH448120977", "MEMBER_ID", [member, (39, 43)])
+    assert left_in_text(text, "Hope Quennell", "PATIENT", [member])
+    assert not left_in_text(text, "Hope Quennell", "PATIENT", [member, (54, 62)])  # "Hope" is an ordinary word
+    assert not left_in_text("Seen in 2025 and 1988.", "1988-04-02", "DOB", [])
+    assert not left_in_text("Account 1209770 opened.", "XJH448120977", "MEMBER_ID", [])
+    assert not left_in_text("Referred to an LCSW.", "Ann Lee, LCSW", "CLINICIAN", [])

@@ -414,7 +414,7 @@ def report(
     queue = Table("review queue", "count", title="Review queue")
     queue.add_row(f"findings scoring below {score_below:g}", str(rep.low_score_total))
     queue.add_row(f"notes of {rep.long_note_chars}+ chars with zero or few findings", str(rep.sparse_total))
-    queue.add_row("notes with a known identifier not found", str(rep.missing_known_total))
+    queue.add_row("notes with part of a known identifier left in the text", str(rep.known_left_total))
     out.print(queue)
     out.print(
         f"policy {policy.get('name')} (hash {str(policy.get('content_hash', ''))[:12]}), "

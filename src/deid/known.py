@@ -169,3 +169,39 @@ def _values(values: str | Iterable[str] | None) -> list[str]:
 
 def _isnan(v: object) -> bool:
     return isinstance(v, float) and math.isnan(v)
+
+
+# Pieces of a known value worth looking for on their own: a run of 4+ digits and its last four,
+# and for names a word of 3+ letters.
+_DIGIT_PIECE = re.compile(r"\d{4,}")
+_NAME_PIECE = re.compile(r"[^\W\d_]{3,}")
+
+
+def left_in_text(text: str, value: str, entity_type: str, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether a piece of a known value is written in `text` outside every span (start, end).
+
+    What `find_known` finds is covered by a finding; this catches what it does not look for, such
+    as the last four digits of a member or phone number. Dates are left out
+    (their digits are years and days of ordinary text), and so are name words that are ordinary
+    words ("Hope"), titles and credentials.
+    """
+    if entity_type in ("DATE", "DOB"):
+        return False
+    digits = _DIGIT_PIECE.findall(value)
+    pieces = {*digits, *(run[-4:] for run in digits)}
+    if entity_type in PERSON_ENTITIES:
+        from deid.lexicon import COMMON_WORDS, CREDENTIALS
+
+        pieces |= {
+            w.lower() for w in _NAME_PIECE.findall(value)
+            if w.lower() not in COMMON_WORDS and w.upper() not in CREDENTIALS and w.lower() not in _NAME_NOISE
+        }
+    if not pieces:
+        return False
+    covered = sorted(spans)
+    alternatives = "|".join(map(re.escape, sorted(pieces, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        if not any(start < m.end() and m.start() < end for start, end in covered):
+            return True
+    return False

@@ -65,8 +65,8 @@ class SparseNote:
 
 
 @dataclass(frozen=True)
-class MissingKnown:
-    """A note whose row held a known identifier (named by column) that its text never contained."""
+class KnownLeft:
+    """A note whose text holds a piece of a row-known identifier (named by column) outside every finding."""
 
     note_id: str
     columns: tuple[str, ...]
@@ -89,23 +89,23 @@ class RunReport:
     low_score_findings: list[LowScoreFinding] = field(default_factory=list)
     sparse_total: int = 0
     sparse_notes: list[SparseNote] = field(default_factory=list)
-    missing_known_total: int = 0
-    missing_known_by_column: Counter[str] = field(default_factory=Counter)
-    missing_known_notes: list[MissingKnown] = field(default_factory=list)
+    known_left_total: int = 0
+    known_left_by_column: Counter[str] = field(default_factory=Counter)
+    known_left_notes: list[KnownLeft] = field(default_factory=list)
     generated_at: str = ""
 
     def queue_note_ids(self) -> list[str]:
-        """Note ids of the review queue, each once: known identifiers missing, then sparse, then low scores."""
-        ids = [m.note_id for m in self.missing_known_notes]
+        """Note ids of the review queue, each once: known identifiers left, then sparse, then low scores."""
+        ids = [m.note_id for m in self.known_left_notes]
         ids += [s.note_id for s in self.sparse_notes]
         ids += [f.note_id for f in self.low_score_findings]
         return list(dict.fromkeys(ids))
 
     def flags_by_note(self) -> dict[str, set[str]]:
-        """The review-queue reasons of each listed note: `missing_known`, `sparse`, `low_score`."""
+        """The review-queue reasons of each listed note: `known_left`, `sparse`, `low_score`."""
         flags: dict[str, set[str]] = {}
-        for m in self.missing_known_notes:
-            flags.setdefault(m.note_id, set()).add("missing_known")
+        for m in self.known_left_notes:
+            flags.setdefault(m.note_id, set()).add("known_left")
         for s in self.sparse_notes:
             flags.setdefault(s.note_id, set()).add("sparse")
         for f in self.low_score_findings:
@@ -154,7 +154,7 @@ def build_report(
     sparse_fraction: float = SPARSE_FRACTION,
     cap: int = QUEUE_CAP,
 ) -> RunReport:
-    """Aggregate span records and per-note records (note_id, chars, findings, known_missing) for a summary.
+    """Aggregate span records and per-note records (note_id, chars, findings, known_left) for a summary.
 
     `notes` may be None for runs written before `notes_index/` existed: findings per note then
     come from the spans (notes without findings are not counted) and the note-based rules are off.
@@ -195,12 +195,12 @@ def build_report(
         report.findings_per_note[found] += 1
         report.notes_indexed += 1
         report.chars_total += chars
-        missing = tuple(n.get("known_missing") or ())
-        if missing:
-            report.missing_known_total += 1
-            report.missing_known_by_column.update(missing)
-            if len(report.missing_known_notes) < cap:
-                report.missing_known_notes.append(MissingKnown(str(n["note_id"]), missing))
+        left = tuple(n.get("known_left") or ())  # absent in older runs' index: nothing listed
+        if left:
+            report.known_left_total += 1
+            report.known_left_by_column.update(left)
+            if len(report.known_left_notes) < cap:
+                report.known_left_notes.append(KnownLeft(str(n["note_id"]), left))
         if chars >= long_note_chars:
             lengths.append((str(n["note_id"]), chars, found))
     densities = [1000.0 * f / c for _, c, f in lengths if c > 0]
@@ -219,7 +219,7 @@ def report_from_dir(
     out = Path(output_dir)
     summary = load_summary(out)
     index = out / "notes_index"
-    notes = iter_part_rows(index, ["note_id", "chars", "findings", "known_missing"]) if index.is_dir() else None
+    notes = iter_part_rows(index) if index.is_dir() else None
     return build_report(summary, iter_part_rows(out / "spans"), notes, low_score=low_score, long_note_chars=long_note_chars)
 
 
@@ -316,7 +316,7 @@ th{background:#eef1f5}td.n,th.n{text-align:right;font-variant-numeric:tabular-nu
 .muted{color:var(--muted)}.pager{margin:6px 0;display:flex;gap:8px;align-items:center}
 .pager button{border:1px solid var(--line);background:#fff;border-radius:4px;padding:2px 8px;cursor:pointer}
 input.filter{padding:3px 6px;border:1px solid var(--line);border-radius:4px;width:220px}
-svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
+svg text{font:12px system-ui,sans-serif;fill:var(--ink)}.todo{margin:0 0 10px;padding:6px 10px;background:#eef4fb;border-left:3px solid var(--bar)}
 """
 
 # Vanilla pagination and filtering for tables marked data-page; with scripts off every row shows.
@@ -368,27 +368,34 @@ def bar_chart(items: Sequence[tuple[str, int]], *, color: str = "#3b6fb6", width
 
 
 def histogram(counts: Sequence[int], labels: Sequence[str], *, color: str = "#3b6fb6", width: int = 560, height: int = 200) -> str:
-    """A vertical histogram as inline SVG: one bar per bin, labels under the first, middle and last bins."""
+    """A vertical histogram as inline SVG: one bar per bin, ticks and labels on both axes."""
     if not counts or not any(counts):
         return '<p class="muted">no data</p>'
     left, bottom, top_pad = 44, 34, 14
     plot_w, plot_h = width - left - 8, height - bottom - top_pad
+    base = top_pad + plot_h
     top = max(counts)
     bw = plot_w / len(counts)
     parts = [f'<svg role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
-    parts.append(f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - 8}" y2="{top_pad + plot_h}" stroke="#999"/>')
-    parts.append(f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end">{top}</text>')
-    parts.append(f'<text x="{left - 6}" y="{top_pad + plot_h}" text-anchor="end">0</text>')
+    parts.append(f'<line x1="{left}" y1="{base}" x2="{width - 8}" y2="{base}" stroke="#999"/>')
+    parts.append(f'<line x1="{left}" y1="{top_pad}" x2="{left}" y2="{base}" stroke="#999"/>')
+    for value in sorted({0, top // 2, top}):
+        y = base - plot_h * value / top
+        parts.append(f'<line x1="{left - 4}" y1="{y:.1f}" x2="{left}" y2="{y:.1f}" stroke="#999"/>')
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 8}" y2="{y:.1f}" stroke="#eee"/>' if value else "")
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value}</text>')
     for i, c in enumerate(counts):
         h = plot_h * c / top
         x = left + i * bw
         parts.append(
-            f'<rect x="{x + 1:.1f}" y="{top_pad + plot_h - h:.1f}" width="{max(bw - 2, 1):.1f}" height="{h:.1f}" fill="{color}">'
+            f'<rect x="{x + 1:.1f}" y="{base - h:.1f}" width="{max(bw - 2, 1):.1f}" height="{h:.1f}" fill="{color}">'
             f"<title>{_e(labels[i])}: {c}</title></rect>"
         )
-    step = max(1, len(counts) // 5)
+    step = max(1, -(-len(counts) // 6))
     for i in range(0, len(counts), step):
-        parts.append(f'<text x="{left + (i + 0.5) * bw:.1f}" y="{height - 14}" text-anchor="middle">{_e(labels[i])}</text>')
+        x = left + (i + 0.5) * bw
+        parts.append(f'<line x1="{x:.1f}" y1="{base}" x2="{x:.1f}" y2="{base + 4}" stroke="#999"/>')
+        parts.append(f'<text x="{x:.1f}" y="{height - 14}" text-anchor="middle">{_e(labels[i])}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -408,6 +415,11 @@ def findings_per_note_bins(per_note: Mapping[int, int], max_bins: int = 30) -> t
 
 
 def _table(head: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[int] = (), page: bool = False) -> str:
+    """An HTML table (paged and filterable with `page`); "none" when there are no rows."""
+    rows = list(rows)
+    if not rows:
+        return '<p class="muted">none</p>'
+    page = page and len(rows) > PAGE_SIZE
     num = set(numeric)
     out = ["<table" + (f' data-page="{PAGE_SIZE}"' if page else "") + "><thead><tr>"]
     out += [f'<th{" class=n" if i in num else ""}>{_e(h)}</th>' for i, h in enumerate(head)]
@@ -420,6 +432,21 @@ def _table(head: Sequence[str], rows: Iterable[Sequence[object]], numeric: Seque
 
 def _capped(shown: int, total: int) -> str:
     return f'<p class="muted">showing {shown} of {total}</p>' if total > shown else ""
+
+
+# Labels of the summary's `versions` entries in the Run table.
+VERSION_LABELS = {
+    "deid": "deid version",
+    "model": "spaCy model",
+    "model_version": "spaCy model version",
+    "prefect": "Prefect version",
+    "python": "Python version",
+}
+
+
+def _todo(sentence: str) -> str:
+    """The one sentence under a section's title that says what a privacy officer does with it."""
+    return f'<p class="todo">{_e(sentence)}</p>'
 
 
 def render_html(report: RunReport) -> str:
@@ -453,7 +480,12 @@ def render_html(report: RunReport) -> str:
             f"generated {_e(report.generated_at)}. No note text or detected values are in this report.</p></header><main>"
         ),
         f'<p class="bad"><b>This run failed:</b> {_e(s["failure"])}</p>' if s.get("failure") else "",
-        '<section id="totals"><h2>Totals and reconciliation</h2><div class="tiles">',
+        '<section id="totals"><h2>Totals and reconciliation</h2>',
+        _todo(
+            "Check that the run reconciles and read each reason: excluded and quarantined rows are in no "
+            "output, so an extract that must be complete needs them fixed at the source and a rerun."
+        ),
+        '<div class="tiles">',
         tile("read", rows["read"]),
         tile("written", rows["written"]),
         tile("excluded", rows["excluded"]),
@@ -469,11 +501,22 @@ def render_html(report: RunReport) -> str:
     ]
     reasons = [("excluded", k, v) for k, v in s.get("excluded_by_reason", {}).items()]
     reasons += [("quarantined", k, v) for k, v in s.get("quarantined_by_reason", {}).items()]
-    if reasons:
-        p.append("<h3>Reasons</h3>" + _table(["outcome", "reason", "rows"], reasons, numeric=[2]))
+    p.append("<h3>Reasons</h3>" + _table(["outcome", "reason", "rows"], reasons, numeric=[2]))
+    if s.get("redaction_errors"):
+        p.append(
+            "<h3>Redaction errors</h3>"
+            + _table(["what failed", "notes"], sorted(s["redaction_errors"].items(), key=lambda kv: -kv[1]), numeric=[1])
+        )
     p.append("</section>")
 
-    p.append('<section id="findings"><h2>Findings</h2><div class="grid">')
+    p.append('<section id="findings"><h2>Findings</h2>')
+    p.append(
+        _todo(
+            "Compare these with what the notes should hold: an entity type with no findings, or a recognizer "
+            "far above or below earlier runs of the same source, deserves a look at a few notes with deid review."
+        )
+    )
+    p.append('<div class="grid">')
     p.append(f"<div><h3>By entity type</h3>{bar_chart(by_type)}</div>")
     p.append(f'<div><h3>By action</h3>{bar_chart(by_action, color="#c2622d")}</div>')
     p.append(
@@ -489,10 +532,16 @@ def render_html(report: RunReport) -> str:
     # Review queue.
     p.append('<section id="review"><h2>Review queue</h2>')
     p.append(
+        _todo(
+            "Open these notes with deid review (a separate local file that contains PHI) and confirm that nothing "
+            "identifying is left in the redacted text: each list is a lead to check, not a confirmed error."
+        )
+    )
+    p.append(
         '<div class="tiles">'
         + tile(f"findings scoring below {report.low_score:g}", report.low_score_total, "bad" if report.low_score_total else "")
         + tile(f"notes of {report.long_note_chars}+ chars with few findings", report.sparse_total, "bad" if report.sparse_total else "")
-        + tile("notes with a known identifier not found", report.missing_known_total, "bad" if report.missing_known_total else "")
+        + tile("notes with part of a known identifier left", report.known_left_total, "bad" if report.known_left_total else "")
         + "</div>"
     )
     p.append(
@@ -525,28 +574,42 @@ def render_html(report: RunReport) -> str:
         )
         + _capped(len(report.sparse_notes), report.sparse_total)
     )
-    p.append("<h3>Row-known identifiers expected but not found in the text</h3>")
+    p.append(
+        "<h3>Row-known identifiers</h3><p class=\"muted\">A row's known identifiers (its client name, MRN, phone...) "
+        "are removed wherever the note writes them, in any of the forms deid looks for. \"Not mentioned\" counts "
+        "notes that never write the value: usual, and no risk. \"Piece left\" counts notes that hold a piece of "
+        "the value outside every finding (e.g. the last four digits of a member number): check those notes.</p>"
+    )
     known = s.get("known_identifiers", {})
-    if known.get("expected"):
-        p.append(
-            _table(
-                ["column", "notes with a value", "not found in the text"],
-                ((c, n, known.get("missing", {}).get(c, 0)) for c, n in known["expected"].items()),
-                numeric=[1, 2],
-            )
-        )
     p.append(
         _table(
-            ["note id", "columns not found"],
-            ((m.note_id, ", ".join(m.columns)) for m in report.missing_known_notes),
+            ["column", "notes with a value", "not mentioned in the text", "piece left in the text"],
+            (
+                (c, n, known.get("missing", {}).get(c, 0), known.get("left", {}).get(c, 0))
+                for c, n in known.get("expected", {}).items()
+            ),
+            numeric=[1, 2, 3],
+        )
+    )
+    p.append("<h3>Notes with part of a known identifier left in the text</h3>")
+    p.append(
+        _table(
+            ["note id", "columns"],
+            ((m.note_id, ", ".join(m.columns)) for m in report.known_left_notes),
             page=True,
         )
-        + _capped(len(report.missing_known_notes), report.missing_known_total)
+        + _capped(len(report.known_left_notes), report.known_left_total)
     )
     p.append("</section>")
 
     # Policy, versions, provenance.
     p.append('<section id="policy"><h2>Policy in force</h2>')
+    p.append(
+        _todo(
+            "Confirm that this is the policy approved for this release: its content hash must match the hash of "
+            "the reviewed YAML file (deid policies lists the bundled ones)."
+        )
+    )
     p.append(
         f"<p>name <b>{_e(policy.get('name'))}</b>, content hash <code>{_e(policy.get('content_hash'))}</code>"
         + (f", threshold {_e(policy.get('threshold'))}" if policy.get("threshold") is not None else "")
@@ -568,10 +631,16 @@ def render_html(report: RunReport) -> str:
         )
     p.append("</section>")
     p.append('<section id="run"><h2>Run</h2>')
+    p.append(
+        _todo(
+            "Keep this with the release: it records which software, model and key produced the output "
+            "(the key only as a fingerprint, which tells keys apart and cannot be turned back into the key)."
+        )
+    )
     columns = s.get("columns", {})
     run_rows = [
         ("key fingerprint", s.get("key_fingerprint") or "none (no key)"),
-        *((f"{k} version", v) for k, v in versions.items()),
+        *((VERSION_LABELS.get(k, k), v) for k, v in versions.items()),
         ("started", timing.get("started_at", "")),
         ("finished", timing.get("finished_at", "")),
         ("seconds", timing.get("seconds", "")),

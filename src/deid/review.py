@@ -33,7 +33,7 @@ PHI_BANNER = (
 FLAG_LABELS = {
     "low_score": "low-confidence finding",
     "sparse": "long note, few findings",
-    "missing_known": "known identifier not found",
+    "known_left": "piece of a known identifier left",
 }
 
 
@@ -46,7 +46,7 @@ class ReviewNote:
     redacted: str | None
     spans: list[dict[str, Any]] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
-    missing_columns: tuple[str, ...] = ()
+    known_left_columns: tuple[str, ...] = ()
 
 
 def _fingerprint_columns(output_dir: Path) -> dict[str, Any]:
@@ -95,7 +95,7 @@ def collect_review(
     wanted = select_notes(report, out, limit, queue_only)
     want = set(wanted)
     flags = report.flags_by_note()
-    missing = {m.note_id: m.columns for m in report.missing_known_notes}
+    left = {m.note_id: m.columns for m in report.known_left_notes}
 
     originals: dict[str, str] = {}
     with open_source(source, format, query=query) as src:
@@ -123,7 +123,7 @@ def collect_review(
     notes = [
         ReviewNote(
             nid, originals[nid], redacted.get(nid), sorted(spans.get(nid, []), key=lambda s: (s["start"], s["end"])),
-            flags.get(nid, set()), missing.get(nid, ()),
+            flags.get(nid, set()), left.get(nid, ()),
         )
         for nid in wanted
         if nid in originals
@@ -200,8 +200,8 @@ def render_review(report: RunReport, notes: Sequence[ReviewNote]) -> str:
     ]
     for n in notes:
         tags = "".join(f'<span class="tag">{e(FLAG_LABELS[f])}</span>' for f in sorted(n.flags))
-        if n.missing_columns:
-            tags += f'<span class="tag">not found: {e(", ".join(n.missing_columns))}</span>'
+        if n.known_left_columns:
+            tags += f'<span class="tag">piece left: {e(", ".join(n.known_left_columns))}</span>'
         rows = "".join(
             f"<tr><td>{sp['start']}</td><td>{sp['end']}</td><td>{e(str(sp['entity_type']))}</td>"
             f"<td>{float(sp['score']):.2f}</td><td>{e(str(sp['recognizer']))}</td><td>{e(str(sp.get('action') or ''))}</td></tr>"

@@ -167,3 +167,14 @@ def test_a_failing_note_is_quarantined_alone(tmp_path: Path) -> None:
     [q] = read_parts(tmp_path / "out" / "quarantine")
     assert q["row_id"] == "n2" and q["reason"] == "recognizer ExplodingRecognizer failed (RuntimeError)"
     assert [n["note_id"] for n in read_parts(tmp_path / "out" / "notes")] == ["n1", "n3"]
+
+
+def test_the_notes_index_tells_a_known_value_not_mentioned_from_a_piece_left(make_redactor, tmp_path: Path) -> None:
+    """A member number the note never writes is only "missing"; its last four digits written alone are "left"
+    (the review queue); the client's name, written in full and alone, is neither."""
+    rows = [_row("quiet"), _row("last-four", NOTE + " Her member number ends in 0977.")]
+    outcome = _run(make_redactor("research"), rows, tmp_path)
+    index = {r["note_id"]: r for r in read_parts(tmp_path / "notes_index")}
+    assert index["quiet"]["known_missing"] == ["member_id"] and index["quiet"]["known_left"] == []
+    assert index["last-four"]["known_missing"] == ["member_id"] and index["last-four"]["known_left"] == ["member_id"]
+    assert outcome["counts"]["known_identifiers"]["left"] == {"member_id": 1}

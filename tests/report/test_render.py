@@ -46,7 +46,22 @@ def test_report_renders_in_chromium_with_totals(small_run, tmp_path: Path) -> No
     rows = json.loads((out / "report" / "summary.json").read_text())["rows"]
     for label in ("read", "written", "excluded", "quarantined"):
         assert re.search(rf'data-total="{label}">{rows[label]}<', rendered.dom)
-    assert "page 1 of" in rendered.dom  # the pager script ran
+    # Tables of up to one page get no pager; every longer one gets one (the script ran).
+    assert rendered.dom.count('class="pager"') == rendered.dom.count("data-page=")
+    assert '<p class="muted">none</p>' in rendered.dom  # an empty list says so (no quarantine in this run)
+
+
+@needs_chromium
+def test_a_long_review_list_is_paged_in_chromium(tmp_path: Path) -> None:
+    """A list longer than a page gets the pager: 60 low-confidence findings are 3 pages of 25."""
+    from deid.report import build_report, render_html
+
+    spans = [{"note_id": f"n{i}", "start": 0, "end": 4, "entity_type": "PERSON", "score": 0.3,
+              "recognizer": "R", "action": "remove"} for i in range(60)]
+    page = tmp_path / "report.html"
+    page.write_text(render_html(build_report({"run_id": "r", "rows": {}}, spans, [])), encoding="utf-8")
+    rendered = render(page, tmp_path / "report.png")
+    assert rendered.console_errors == [] and "page 1 of 3 (60 rows)" in rendered.dom
 
 
 @needs_chromium

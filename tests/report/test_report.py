@@ -46,9 +46,9 @@ def span(note_id: str, start: int, score: float, entity: str = "PATIENT", recogn
             "recognizer": recognizer, "action": "remove"}
 
 
-def note(note_id: str, chars: int, findings: int, missing: tuple[str, ...] = ()) -> dict:
+def note(note_id: str, chars: int, findings: int, left: tuple[str, ...] = (), missing: tuple[str, ...] = ()) -> dict:
     """A notes_index record as the flow writes it."""
-    return {"note_id": note_id, "chars": chars, "findings": findings, "known_missing": list(missing)}
+    return {"note_id": note_id, "chars": chars, "findings": findings, "known_missing": list(missing), "known_left": list(left)}
 
 
 def test_aggregates_scores_and_findings_per_note() -> None:
@@ -83,13 +83,14 @@ def test_long_notes_with_zero_or_few_findings_are_queued() -> None:
     assert report.sparse_total == 2
 
 
-def test_known_identifiers_not_found_are_queued_by_column() -> None:
-    """Notes whose known columns were not found are listed with the column names and counted per column."""
-    notes = [note("a", 100, 1, ("mrn",)), note("b", 100, 1), note("c", 100, 0, ("mrn", "phone"))]
+def test_known_identifiers_left_in_the_text_are_queued_by_column() -> None:
+    """Notes holding a piece of a known value outside every finding are listed with the column names and
+    counted per column; a known value the note never mentions is no reason to review it."""
+    notes = [note("a", 100, 1, ("mrn",)), note("b", 100, 1, missing=("phone",)), note("c", 100, 0, ("mrn", "phone"))]
     report = build_report(SUMMARY, [], notes)
-    assert report.missing_known_total == 2
-    assert report.missing_known_by_column == {"mrn": 2, "phone": 1}
-    assert [(m.note_id, m.columns) for m in report.missing_known_notes] == [("a", ("mrn",)), ("c", ("mrn", "phone"))]
+    assert report.known_left_total == 2
+    assert report.known_left_by_column == {"mrn": 2, "phone": 1}
+    assert [(m.note_id, m.columns) for m in report.known_left_notes] == [("a", ("mrn",)), ("c", ("mrn", "phone"))]
     assert report.queue_note_ids() == ["a", "c"]
 
 

@@ -21,7 +21,7 @@ from deid.entities import ENTITIES
 from deid.errors import RecognizerError
 from deid.io.sources import Rejected, SourceBatch, SourceError, as_text, is_missing
 from deid.io.writers import write_part
-from deid.known import find_known
+from deid.known import find_known, left_in_text
 from deid.operators import OperatorContext, operator_for
 from deid.policy import Policy
 from deid.redact import RedactionResult, Redactor
@@ -54,7 +54,8 @@ SPANS_SCHEMA = pa.schema(
     ]
 )
 # One row per written note, for the report: its length, its findings and the row-known identifier
-# columns that held a value the note text never contained (column names only, never values).
+# columns (names only, never values) that held a value, whose value the text never mentions, and
+# a piece of whose value the text holds outside every finding (the review queue).
 NOTES_INDEX_SCHEMA = pa.schema(
     [
         ("note_id", pa.string()),
@@ -62,6 +63,7 @@ NOTES_INDEX_SCHEMA = pa.schema(
         ("findings", pa.int64()),
         ("known_expected", pa.list_(pa.string())),
         ("known_missing", pa.list_(pa.string())),
+        ("known_left", pa.list_(pa.string())),
         ("batch", pa.int64()),
     ]
 )
@@ -261,8 +263,7 @@ def process_batch(
         (out / folder / name).unlink(missing_ok=True)
     parts: dict[str, str | None] = {"notes": None, "spans": None, "quarantine": None}
     findings = {"by_entity_type": Counter(), "by_action": Counter(), "by_recognizer": Counter()}
-    known_expected: Counter[str] = Counter()
-    known_missing: Counter[str] = Counter()
+    known: dict[str, Counter[str]] = {"expected": Counter(), "missing": Counter(), "left": Counter()}
     if done:
         notes = {column: [cells[i] for cells, _ in done] for i, (column, _, _) in enumerate(plan.outputs)}
         parts["notes"] = str(write_part(out / "notes", name, pa.table(notes, schema=plan.schema)))
@@ -283,10 +284,9 @@ def process_batch(
             parts["spans"] = str(write_part(out / "spans", name, pa.table(spans, schema=SPANS_SCHEMA)))
         index = _notes_index(done, candidates, columns, batch.index)
         parts["notes_index"] = str(write_part(out / "notes_index", name, pa.table(index, schema=NOTES_INDEX_SCHEMA)))
-        for missing in index["known_missing"]:
-            known_missing.update(missing)
-        for expected in index["known_expected"]:
-            known_expected.update(expected)
+        for what, counter in known.items():
+            for columns_of_note in index[f"known_{what}"]:
+                counter.update(columns_of_note)
     if quarantine:
         table = pa.table(
             {
@@ -311,7 +311,7 @@ def process_batch(
         "redaction_errors": dict(Counter(q.reason for q in quarantine if q.reason_code == REDACTION_ERROR)),
         "findings": {"total": sum(findings["by_action"].values()), **{k: dict(v) for k, v in findings.items()}},
         "chars": sum(len(c.text) for c in candidates),
-        "known_identifiers": {"expected": dict(known_expected), "missing": dict(known_missing)},
+        "known_identifiers": {what: dict(counter) for what, counter in known.items()},
     }
     return {"batch": batch.index, "counts": counts, "parts": parts}
 
@@ -322,7 +322,7 @@ def _notes_index(
     columns: ExtractColumns,
     batch_index: int,
 ) -> dict[str, list[Any]]:
-    """Per written note: length, number of findings, known columns expected and never found in the text."""
+    """Per written note: length, number of findings, known columns with a value, not mentioned, partly left."""
     # `done` keeps the candidates' order (failed rows left out), so ids queue up even when duplicated.
     by_id: dict[str, list[_Candidate]] = {}
     for candidate in candidates:
@@ -333,7 +333,9 @@ def _notes_index(
         c = queue.pop(0) if queue else None
         expected: list[str] = []
         missing: list[str] = []
+        left: list[str] = []
         if c is not None:
+            spans = [(f.start, f.end) for f in result.spans]
             for column, entity in columns.known_columns.items():
                 value = as_text(c.row.get(column))
                 if value is None or not value.strip():
@@ -345,11 +347,14 @@ def _notes_index(
                     found = False
                 if not found:
                     missing.append(column)
+                if left_in_text(c.text, value, entity, spans):
+                    left.append(column)
         index["note_id"].append(cells[0])
         index["chars"].append(len(c.text) if c is not None else None)
         index["findings"].append(len(result.spans))
         index["known_expected"].append(expected)
         index["known_missing"].append(missing)
+        index["known_left"].append(left)
         index["batch"].append(batch_index)
     return index
 
