@@ -392,8 +392,9 @@ def deid_extract(
         context = FlowRunContext.get()
         # The flow run's id by default: Prefect's own "Retry" of a failed run resumes it.
         run_id = run_id or str(context.flow_run.id)
-        # One folder per run (deployments); resuming with the same run_id finds it again.
-        out = Path(output_dir.replace("{run_id}", run_id)).resolve()
+        # One folder per run (deployments); resuming with the same run_id finds it again. A relative
+        # folder is under $DEID_OUTPUT_ROOT when set (served and worker runs), else the working directory.
+        out = (Path(os.environ.get("DEID_OUTPUT_ROOT") or ".") / output_dir.replace("{run_id}", run_id)).resolve()
         runner = context.task_runner
         slots = _task_slots(runner)  # starts or reaches a Dask cluster: a bad address fails before any output
         # One writer per folder, until the run is marked finished: another run (or a second resume) is refused.

@@ -1,19 +1,23 @@
-"""Serve the `deid-extract/research` and `deid-extract/insurer` deployments from this machine.
+"""Serve the deployments that `prefect.yaml` declares (`deid-extract/research`, `deid-extract/insurer`) from this machine.
 
     PREFECT_SERVER_ANALYTICS_ENABLED=false prefect server start   # another terminal
     export PREFECT_API_URL=http://127.0.0.1:4200/api
     python pipelines/serve.py                  # keeps running; executes the deployments' runs
     prefect deployment run 'deid-extract/research' --param source=/data/notes.parquet
 
-Runs execute here, so the key for keyed policies comes from a Prefect Secret block
-(`--param key_secret=NAME`) or from $DEID_KEY in this process's environment.
+`prefect.yaml` is the one place the deployments are defined (name, description, tags, parameters);
+this script serves them instead of a work pool's worker. Runs execute here, so the key for keyed
+policies comes from a Prefect Secret block (`--param key_secret=NAME`) or from $DEID_KEY in this
+process's environment, and a relative `output_dir` is under $DEID_OUTPUT_ROOT (default: the
+directory this runs in).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
+
+import yaml
 
 from deid.prefect_settings import use_prefect_defaults
 
@@ -21,37 +25,27 @@ use_prefect_defaults()  # before Prefect is imported
 
 from prefect import serve  # noqa: E402
 
+HERE = Path(__file__).resolve().parent
 # `python pipelines/serve.py` puts this folder on sys.path; make `import deid_extract` work from anywhere.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(HERE))
 
-from deid_extract import SYNTHETIC_KNOWN_COLUMNS, deid_extract  # noqa: E402
+from deid_extract import deid_extract  # noqa: E402
 
-# Where runs write unless a run passes output_dir: one folder per run under OUTPUT_ROOT/<policy>/.
-OUTPUT_ROOT = Path(os.environ.get("DEID_OUTPUT_ROOT", "out")).resolve()
-
-COMMON = {
-    "id_column": "note_id",
-    "text_column": "text",
-    "patient_id_column": "patient_id",
-    "known_columns": SYNTHETIC_KNOWN_COLUMNS,
-    "batch_size": 128,
-}
-PRESETS = {
-    "research": "HIPAA Safe Harbor research extract: every identifier removed, dates to year; rows need research_consent.",
-    "insurer": "Insurer extract: client name, member ID, DOB, dates and clinician kept, everyone else removed; rows need roi_signed.",
-}
+# Beside pipelines/: the repository root, or deid/_bundled/ in an installed wheel.
+PREFECT_YAML = HERE.parent / "prefect.yaml"
 
 
 def deployments() -> list:
-    """The two deployments: policy and output folder preset, `source` given per run."""
+    """The deployments of prefect.yaml, to serve from this process."""
+    spec = yaml.safe_load(PREFECT_YAML.read_text(encoding="utf-8"))
     return [
         deid_extract.to_deployment(
-            name=policy,
-            description=description,
-            parameters={**COMMON, "policy": policy, "output_dir": str(OUTPUT_ROOT / policy / "{run_id}")},
-            tags=["deid", policy],
+            name=d["name"],
+            description=d.get("description"),
+            parameters=d.get("parameters") or {},
+            tags=d.get("tags") or [],
         )
-        for policy, description in PRESETS.items()
+        for d in spec["deployments"]
     ]
 
 

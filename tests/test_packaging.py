@@ -49,3 +49,15 @@ def test_installed_wheel_finds_its_bundled_folders(wheel: Path, tmp_path: Path) 
     assert out[0] == str(tmp_path / "site" / "deid" / "_bundled" / "recognizers")
     assert out[1].startswith(str(tmp_path / "site"))
     assert "insurer" in out[2] and "research" in out[2]
+
+
+def test_installed_wheel_serves_the_deployments_of_its_prefect_yaml(wheel: Path, tmp_path: Path) -> None:
+    """serve.py inside the wheel finds the bundled prefect.yaml (where the deployments are defined once)."""
+    zipfile.ZipFile(wheel).extractall(tmp_path / "site")
+    pipelines = tmp_path / "site" / "deid" / "_bundled" / "pipelines"
+    code = f"import sys; sys.path.insert(0, {str(pipelines)!r}); import serve; print(sorted(d.name for d in serve.deployments()))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True, timeout=300,
+        env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin", "PREFECT_HOME": str(tmp_path / "home")},
+    ).stdout.splitlines()
+    assert out[-1] == "['insurer', 'research']"

@@ -56,7 +56,7 @@ def test_research_and_insurer_deployments_run_on_a_prefect_server(tmp_path: Path
         **os.environ, **PREFECT_ENV,
         "PREFECT_HOME": str(tmp_path / "home"),
         "PREFECT_API_URL": api,
-        "DEID_OUTPUT_ROOT": str(tmp_path / "out"),
+        "DEID_OUTPUT_ROOT": str(tmp_path),  # prefect.yaml's out/<policy>/{run_id} goes under it
         "DEID_WORKERS": "1",
     }
     env.pop("DEID_TASK_RUNNER", None)  # the served runs use the default: a process pool
@@ -74,7 +74,7 @@ def test_research_and_insurer_deployments_run_on_a_prefect_server(tmp_path: Path
     try:
         wait_until(lambda: _get(f"{api}/health"), 240, "the Prefect server")
         served = subprocess.Popen(
-            [sys.executable, str(PIPELINES / "serve.py")], env=env, cwd=tmp_path, start_new_session=True,
+            [sys.executable, str(PIPELINES / "serve.py")], env=env, cwd=logs, start_new_session=True,
             stdout=open(logs / "serve.log", "w"), stderr=subprocess.STDOUT,
         )
         for name in ("research", "insurer"):
@@ -108,3 +108,19 @@ def test_research_and_insurer_deployments_run_on_a_prefect_server(tmp_path: Path
             assert "Dana Whitfield" in first["text"] and first["client_name"] == "Dana Whitfield"
         else:
             assert "Dana" not in first["text"] and "client_name" not in first
+
+
+def test_the_deployments_are_defined_once_in_prefect_yaml() -> None:
+    """serve.py serves exactly prefect.yaml's deployments, and the demo schema in the flow module (used by
+    `deid run`) is the one prefect.yaml presets."""
+    import yaml
+
+    import serve
+    from deid_extract import SYNTHETIC_KNOWN_COLUMNS
+
+    spec = yaml.safe_load((PIPELINES.parent / "prefect.yaml").read_text(encoding="utf-8"))
+    served = {d.name: d for d in serve.deployments()}
+    assert set(served) == {d["name"] for d in spec["deployments"]} == {"research", "insurer"}
+    for d in spec["deployments"]:
+        assert served[d["name"]].parameters == d["parameters"] and served[d["name"]].description == d["description"]
+        assert d["parameters"]["known_columns"] == SYNTHETIC_KNOWN_COLUMNS
