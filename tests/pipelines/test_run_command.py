@@ -229,3 +229,13 @@ def test_one_run_at_a_time_writes_an_output_folder(extract_module, tmp_path: Pat
     assert manifest["run_id"] == run_id and manifest["status"] == "running"  # nothing of A was replaced
     assert not (out / "report").exists() or not (out / "report" / "summary.json").exists()
     OutputLock(out).check()  # a killed run leaves no stale lock
+
+
+def test_the_readme_demo_numbers_hold() -> None:
+    """The README says the default demo reads 200 notes, writes 100 and excludes 100 (no research consent)."""
+    from deid.synthetic import generate_notes
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "rows read 200, written 100, excluded 100, quarantined 0" in readme
+    consent = [n.row["research_consent"] for n in generate_notes(200, seed=0)]
+    assert consent.count("true") == 100 and len(consent) == 200
