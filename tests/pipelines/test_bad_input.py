@@ -346,3 +346,25 @@ def test_an_unreadable_file_fails_before_any_output(extract_module, tmp_path: Pa
     with pytest.raises(DeidError, match="not readable"):
         extract_module.deid_extract(source=str(source), output_dir=str(tmp_path / "out"))
     assert not (tmp_path / "out").exists()
+
+
+def test_a_source_that_fails_before_any_batch_finished_does_not_hold_its_folder(extract_module, tmp_path: Path) -> None:
+    """A query that fails mid-read (SQLite integer overflow on row 3) before the first batch is full fails the
+    run; the next run into the same folder needs no overwrite, since nothing was written."""
+    import sqlalchemy as sa
+
+    url = f"sqlite:///{tmp_path / 'notes.db'}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE notes (note_id TEXT, text TEXT)"))
+        for i in range(1, 5):
+            conn.execute(sa.text("INSERT INTO notes VALUES (:i, :t)"), {"i": f"n{i}", "t": NOTE})
+    engine.dispose()
+    columns = "note_id, 'true' AS research_consent"
+    failing = f"SELECT {columns}, CASE WHEN note_id = 'n3' THEN abs(-9223372036854775808) ELSE text END AS text FROM notes"
+    out = tmp_path / "out"
+    with pytest.raises(DeidError, match=r"SQL read failed after row \d \(OperationalError"):
+        extract_module.deid_extract(source=url, query=failing, output_dir=str(out), batch_size=10)
+    assert json.loads((out / "manifest.json").read_text())["status"] == "failed"
+    result = extract_module.deid_extract(source=url, query=f"SELECT {columns}, text FROM notes", output_dir=str(out))
+    assert result["rows"]["read"] == result["rows"]["written"] == 4
