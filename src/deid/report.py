@@ -13,7 +13,6 @@ import html
 import json
 import os
 import statistics
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from deid.errors import DeidError
+from deid.io.writers import write_text_atomic
 
 # Review-queue rules (defaults; `deid report --html` and `build_report` take others).
 LOW_SCORE = 0.6  # findings scoring below this are listed for review
@@ -229,23 +229,6 @@ def write_report(
     """(Re)write `output_dir/report/report.html` atomically and return its path."""
     report = report_from_dir(output_dir, low_score=low_score, long_note_chars=long_note_chars)
     return write_text_atomic(Path(output_dir) / "report" / REPORT_NAME, render_html(report))
-
-
-def write_text_atomic(path: Path, text: str, mode: int | None = None) -> Path:
-    """Write `text` to `path` via a temp file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix="-" + path.name, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return path
 
 
 # ---------------------------------------------------------------------------------------------

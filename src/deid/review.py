@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from deid.io.writers import write_text_atomic
 from deid.report import (
     LOW_SCORE,
     ReportError,
     RunReport,
     iter_part_rows,
     report_from_dir,
-    write_text_atomic,
 )
 
 DEFAULT_REVIEW_NAME = "review-CONTAINS-PHI.html"

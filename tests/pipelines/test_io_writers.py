@@ -119,3 +119,19 @@ def test_one_live_run_holds_an_output_folder(tmp_path: Path) -> None:
 def test_checking_a_folder_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
     OutputLock(tmp_path / "new").check()
     assert not (tmp_path / "new").exists()
+
+
+def test_write_text_atomic_applies_the_mode_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    """A file written with mode 0o600 (the PHI review page) is owner-only whatever the umask; no temp file is left."""
+    import os
+    import stat
+
+    from deid.io.writers import write_text_atomic
+
+    old = os.umask(0)
+    try:
+        path = write_text_atomic(tmp_path / "review.html", "<p>x</p>", mode=0o600)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and path.read_text() == "<p>x</p>"
+    assert [p.name for p in tmp_path.iterdir()] == ["review.html"]

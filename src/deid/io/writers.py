@@ -46,17 +46,29 @@ def write_part(folder: str | os.PathLike[str], name: str, table: pa.Table) -> Pa
     return final
 
 
-def write_json_atomic(path: str | os.PathLike[str], payload: Any) -> Path:
-    """Write `payload` as indented JSON to `path` atomically and return the path."""
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, mode: int | None = None) -> Path:
+    """Write `text` (UTF-8) to `path` atomically and return the path.
+
+    `mode` (e.g. 0o600 for a file holding PHI) applies from the moment the temp file exists.
+    """
     final = Path(path)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = _temp_for(final)
     try:
-        tmp.write_text(json.dumps(payload, indent=2, sort_keys=False, default=str) + "\n", encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        if mode is not None:
+            os.chmod(tmp, mode)  # exactly `mode`, whatever the umask
         _replace_durably(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
     return final
+
+
+def write_json_atomic(path: str | os.PathLike[str], payload: Any) -> Path:
+    """Write `payload` as indented JSON to `path` atomically and return the path."""
+    return write_text_atomic(path, json.dumps(payload, indent=2, sort_keys=False, default=str) + "\n")
 
 
 def remove_temp_files(folder: str | os.PathLike[str]) -> int:
