@@ -47,3 +47,30 @@ def test_each_long_line_has_its_own_regime() -> None:
 )
 def test_restore_word(word: str, restored: str) -> None:
     assert restore_word(word) == restored
+
+
+# Caches of deid that never see note text: lexicons and data loaded once, characters, engine configs,
+# Redactors by policy. A cache keyed by a note or its words would keep PHI in memory after use.
+CACHES_WITHOUT_NOTE_TEXT = {
+    "deid.name_lexicon._tables", "deid.name_lexicon._common_proper_nouns", "deid.places.us_cities",
+    "deid.places._countries", "deid.normalize._fold", "deid.operators.pseudonymize._names",
+    "deid.redact._shared_detector", "deid.redact._cached_redactor", "deid.recognizer_kit._offline_tld",
+}
+
+
+def test_nothing_of_a_note_is_kept_after_use(detector) -> None:
+    """After a note is analyzed its casing is gone, and no function cache of deid is keyed by note text
+    or note words (the casing of the last 64 notes and the last 65,536 words used to be kept)."""
+    import functools
+    import gc
+
+    from deid import casing
+
+    detector.detect("MET WITH ZORBLATKIN QUIVRELLE TODAY.\nShe said Zorblatkin called.")
+    assert casing._NOTE.get() is None
+    caches = {
+        f"{o.__module__}.{o.__qualname__}"
+        for o in gc.get_objects()
+        if isinstance(o, functools._lru_cache_wrapper) and getattr(o, "__module__", "").startswith("deid")
+    }
+    assert caches <= CACHES_WITHOUT_NOTE_TEXT, caches - CACHES_WITHOUT_NOTE_TEXT

@@ -115,6 +115,8 @@ def test_policies_and_recognizers_listings() -> None:
     lines = [line.split("\t") for line in recognizers.splitlines()]
     assert lines[0] == ["recognizer", "entities", "source"] and all(len(line) == 3 for line in lines)
     sources = {line[0]: line[2] for line in lines}
+    # Every recognizer that can name a finding in a report, the steps after the recognizers included.
+    assert sources["KnownIdentifierRecognizer"].endswith("known.py") and sources["RepeatInNote"].endswith("repeats.py")
     assert any(path.endswith("recognizers/zip_code.yaml") and Path(path).is_file() for path in sources.values())
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from deid.lexicon import may_be_lowercase_name
 from deid.name_lexicon import usual_form
@@ -31,12 +33,32 @@ def case_regime(text: str) -> str:
     return _regimes(text)[2]
 
 
-@lru_cache(maxsize=64)
-def _regimes(text: str) -> tuple[list[int], list[str], str]:
-    """Line starts, each line's regime and the note's, from one count of the letters.
+# The note being analyzed and its casing, while the detector runs the recognizers over it: every
+# recognizer asks about the same note, and nothing of it is kept once the note is done (no cache
+# holds note text).
+_NOTE: ContextVar[tuple[str, tuple[list[int], list[str], str]] | None] = ContextVar("deid_note_casing", default=None)
 
-    Cached: every recognizer asks about the same note.
-    """
+
+@contextmanager
+def note_casing(text: str) -> Iterator[None]:
+    """Within this block, the casing of `text` is counted once for every question about it."""
+    token = _NOTE.set((text, _count(text)))
+    try:
+        yield
+    finally:
+        _NOTE.reset(token)
+
+
+def _regimes(text: str) -> tuple[list[int], list[str], str]:
+    """Line starts, each line's regime and the note's: the note's own (see `note_casing`), else counted."""
+    current = _NOTE.get()
+    if current is not None and (current[0] is text or current[0] == text):
+        return current[1]
+    return _count(text)
+
+
+def _count(text: str) -> tuple[list[int], list[str], str]:
+    """Line starts, each line's regime and the note's, from one count of the letters."""
     counts = [
         (sum(map(str.isupper, line)), sum(map(str.islower, line)), len(line))
         for line in text.splitlines(keepends=True)

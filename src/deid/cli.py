@@ -172,14 +172,18 @@ def recognizers(config: ConfigOption = None) -> None:
     """List the recognizers in use: name, entities and source file."""
     from deid.config import load_engine_config
     from deid.detect import Detector
+    from deid import known, repeats
     from deid.entities import to_vocabulary
 
     detector = Detector(load_engine_config(config))
     rows = [
         (rec.name, ", ".join(sorted({to_vocabulary(e) for e in rec.supported_entities})), detector.source_of(rec))
-        for rec in sorted(detector.recognizers, key=lambda r: r.name)
+        for rec in detector.recognizers
     ]
-    _listing(("recognizer", "entities", "source"), rows)
+    # The two steps after the recognizers that also name findings in a report.
+    rows.append((known.RECOGNIZER, "the row's known identifiers (any entity)", known.__file__))
+    rows.append((repeats.RECOGNIZER, ", ".join(sorted(repeats.SPREAD)) + " (repeats of a found one)", repeats.__file__))
+    _listing(("recognizer", "entities", "source"), sorted(rows))
 
 
 def _listing(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

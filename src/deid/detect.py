@@ -15,7 +15,7 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
 
-from deid.casing import truecase
+from deid.casing import note_casing, truecase
 from deid.config import EngineConfig, load_engine_config
 from deid.entities import to_vocabulary
 from deid.errors import ConfigError, RecognizerError
@@ -138,14 +138,15 @@ class Detector:
         if not text.strip():
             return []
         by_recognizer: list[tuple[EntityRecognizer, list[RecognizerResult]]] = []
-        for recognizer in self.registry.recognizers:
-            found = list(recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts) or ())
-            for result in found:
-                meta = result.recognition_metadata or {}
-                meta.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
-                meta.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
-                result.recognition_metadata = meta
-            by_recognizer.append((recognizer, found))
+        with note_casing(text):
+            for recognizer in self.registry.recognizers:
+                found = list(recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts) or ())
+                for result in found:
+                    meta = result.recognition_metadata or {}
+                    meta.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+                    meta.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
+                    result.recognition_metadata = meta
+                by_recognizer.append((recognizer, found))
         plain: list[RecognizerResult] = []
         with_context: list[RecognizerResult] = []
         for recognizer, found in by_recognizer:

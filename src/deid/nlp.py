@@ -16,14 +16,14 @@ import json
 import re
 from collections.abc import Iterable
 from importlib import resources
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 import spacy
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, IS_PUNCT, IS_STOP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -92,11 +92,14 @@ class NoteNlpEngine(SpacyNlpEngine):
             texts = [str(t) for t in texts]
             yield from zip(texts, self.recognize(texts, batch_size))
 
-    def is_stopword(self, word: str, language: str) -> bool:  # noqa: D102 - cached: asked per token
-        return _lexeme_flags(self.get_nlp(language), word)[0]
+    # Asked per token: computed by spaCy's own lexical attribute functions, without looking the
+    # word up in the vocabulary (that would add it for good) and without a cache of note words.
+    def is_stopword(self, word: str, language: str) -> bool:  # noqa: D102
+        return self.get_nlp(language).vocab.lex_attr_getters[IS_STOP](word)
 
     def is_punct(self, word: str, language: str) -> bool:  # noqa: D102
-        return _lexeme_flags(self.get_nlp(language), word)[1]
+        # Punctuation is every character in a P* category: a word starting with a letter or digit is not.
+        return not word[:1].isalnum() and self.get_nlp(language).vocab.lex_attr_getters[IS_PUNCT](word)
 
     def _artifacts(self, doc: Doc) -> NlpArtifacts:
         entities = self._get_entities(doc)
@@ -212,7 +215,3 @@ def _lemma_table(lang: str) -> dict[str, str]:
         return json.load(fh)
 
 
-@lru_cache(maxsize=65536)
-def _lexeme_flags(nlp: Language, word: str) -> tuple[bool, bool]:
-    lexeme = nlp.vocab[word]
-    return lexeme.is_stop, lexeme.is_punct

@@ -22,7 +22,7 @@ from deid.name_lexicon import is_common_word
 
 RECOGNIZER = "RepeatInNote"
 # Types whose words name one thing wherever they recur in a note.
-_SPREAD = PERSON_ENTITIES | {"FACILITY", "ORGANIZATION", "CITY", "LOCATION"}
+SPREAD = PERSON_ENTITIES | {"FACILITY", "ORGANIZATION", "CITY", "LOCATION"}
 _MIN_SCORE = 0.5  # only findings this sure are spread
 _SCORE = 0.5
 _MIN_LETTERS = 4  # "Ed", "Al", "Lee": too short to tell from abbreviations
@@ -37,7 +37,7 @@ def repeated(text: str, findings: Sequence[Finding]) -> list[Finding]:
     whole names of two or more words ("Hope Brewer" is one person even though both are words)."""
     sources: dict[str, str] = {}  # lower-case word or space-joined name -> entity type
     for f in findings:
-        if f.entity_type not in _SPREAD or f.score < _MIN_SCORE or f.recognizer in _NOT_SPREAD_FROM:
+        if f.entity_type not in SPREAD or f.score < _MIN_SCORE or f.recognizer in _NOT_SPREAD_FROM:
             continue
         end = name_end(text, f.start, f.end) if f.entity_type == "FACILITY" else f.end
         words = [m.group() for m in _WORD.finditer(text, f.start, end)]
