@@ -17,7 +17,7 @@ from deid.clinical_terms import is_clinical_term, is_contraction, looks_like_dru
 from deid.facilities import FACILITY_KINDS
 from deid.findings import Cover
 from deid.lexicon import FUNCTION_WORDS, MONTH_NAMES, RELATION_WORDS
-from deid.lexicon import is_common_word as is_common_word_in_notes
+from deid.lexicon import is_note_word
 from deid.name_lexicon import (
     AMBIGUOUS,
     STRONG,
@@ -253,7 +253,7 @@ class PersonNameRecognizer(EntityRecognizer):
         m = _FRAGMENT_AFTER.match(text, result.end)
         if (
             m is None or not _HONORIFIC_BEFORE.search(text, max(0, result.start - 8), result.start)
-            or is_common_word_in_notes(m.group("piece")) or is_clinical_term(m.group("piece"))
+            or is_note_word(m.group("piece")) or is_clinical_term(m.group("piece"))
         ):
             return result
         result.end = m.end("piece")

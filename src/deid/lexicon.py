@@ -368,8 +368,10 @@ def may_be_lowercase_name(word: str) -> bool:
     return bool(name_strength(word)) or not word.lower().endswith(_NON_NAME_ENDINGS)
 
 
-def is_common_word(word: str, *, strong_cue: bool = False) -> bool:
-    """Whether an all-caps or lower-case token is an ordinary word rather than a name.
+def is_note_word(word: str, *, strong_cue: bool = False) -> bool:
+    """Whether an all-caps or lower-case token is one of the everyday words notes are written with
+    (COMMON_WORDS: function words, common verbs and their forms) rather than a name.
+    `deid.name_lexicon.is_common_word` asks the web's word frequencies instead.
 
     After a strong cue (a "Dr." title, a credential) words that are also names count as names.
     """
