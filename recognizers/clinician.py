@@ -22,10 +22,10 @@ from deid.lexicon import (
     RELATION_WORDS,
     SIGNATURE_CUES,
     is_common_capitalized,
-    is_common_word,
+    is_note_word,
     may_be_lowercase_name,
 )
-from deid.name_lexicon import is_common_word as is_frequent_word
+from deid.name_lexicon import is_common_word
 from deid.name_lexicon import is_listed_name, name_strength
 from deid.name_shape import POSSESSIVE_ENDINGS
 from deid.places import is_city
@@ -55,7 +55,7 @@ def _transpositions(credentials: frozenset[str]) -> frozenset[str]:
     for cred in credentials:
         if len(cred) >= 4 and cred.isalpha():
             typos.update(cred[:k] + cred[k + 1] + cred[k] + cred[k + 2 :] for k in range(len(cred) - 1))
-    return frozenset(t for t in typos if t not in credentials and not is_frequent_word(t))
+    return frozenset(t for t in typos if t not in credentials and not is_common_word(t))
 
 
 _CRED_BOUNDS = r"(?<![\w.\-/])(?:{})(?![\w\-/])"
@@ -180,7 +180,7 @@ class _Scan(TokenScan):
             if nxt is not None and nxt.text.isdigit():
                 return False
         if word.isupper():
-            if is_common_word(word, strong_cue=strong) and not named:
+            if is_note_word(word, strong_cue=strong) and not named:
                 return False
             # A capitals line: an English word is no name unless a list says so ("SLIGHTLY, PT").
             if self.english_word_in_capitals(i, word) and not named:
@@ -188,12 +188,12 @@ class _Scan(TokenScan):
             # Acronyms in mixed-case text ("PCP", "HTN") rarely have a vowel; names do.
             return self.line_is_caps(tok.start) or any(c in "AEIOUY" for c in word)
         if word[0].isupper():
-            if is_frequent_word(word) and not (named or name_strength(word)):
+            if is_common_word(word) and not (named or name_strength(word)):
                 return False  # "Seen by Cardic Transplant surgeon"
             return named or not is_common_capitalized(word)
         if not allow_lower or not word.islower():
             return False
-        if is_common_word(word, strong_cue=strong):
+        if is_note_word(word, strong_cue=strong):
             # "dr vasquez, dr small"; but "the doctor said" (a noun, not a title).
             title = self.tok(i - 2 if self.tok(i - 1) and self.tokens[i - 1].text == "." else i - 1)
             return named and title is not None and title.text.lower() == "dr"
@@ -306,7 +306,7 @@ class _Scan(TokenScan):
             return []
         j = i + 1
         if (dot := self.tok(j)) is not None and dot.text == "." and self.adjacent(i, j):
-            if is_frequent_word(title):
+            if is_common_word(title):
                 return []  # "as your doctor. Why don't we": a word's period ends the sentence ("Dr." does not)
             j += 1
         if self.tok(j) is None or not self.adjacent(j - 1, j):

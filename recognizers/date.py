@@ -3,10 +3,10 @@
 import re
 from datetime import date
 
-from deid.dates import TIME_OF_DAY, parse_date
+from deid.dates import MONTH, TIME_OF_DAY, parse_date
 from deid.recognizer_kit import RegexRecognizer
 
-_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = rf"{MONTH}\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 # Days as ordinal words ("the fourteenth", "March twenty-first").
 _ORD_WORD = (

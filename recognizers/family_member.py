@@ -20,10 +20,10 @@ from deid.lexicon import (
     RELATION_WORDS,
     RELATION_WORDS_EXACT,
     is_common_capitalized,
-    is_common_word,
+    is_note_word,
     may_be_lowercase_name,
 )
-from deid.name_lexicon import is_common_word as is_frequent_word
+from deid.name_lexicon import is_common_word
 from deid.name_lexicon import name_strength
 from deid.name_shape import POSSESSIVE_ENDINGS, is_stutter
 from deid.recognizer_kit import make_result
@@ -142,7 +142,7 @@ class _Scan(TokenScan):
             if nxt is not None and nxt.text.isdigit():
                 return False
         if word.isupper():
-            if is_common_word(word):
+            if is_note_word(word):
                 return False
             # A capitals line: an English word is no name unless a list says so ("NEPHEW CALLED MESSAGE").
             if self.english_word_in_capitals(i, word):
@@ -151,9 +151,9 @@ class _Scan(TokenScan):
             return self.line_is_caps(tok.start) or any(c in "AEIOUY" for c in word)
         if word[0].isupper():
             return not is_common_capitalized(word)
-        if not (first and allow_lower) or not word.islower() or is_common_word(word):
+        if not (first and allow_lower) or not word.islower() or is_note_word(word):
             return False
-        if is_frequent_word(word) and not name_strength(word):
+        if is_common_word(word) and not name_strength(word):
             return False  # "children, faith, future orientation"
         return may_be_lowercase_name(word)
 

@@ -16,8 +16,7 @@ from deid.casing import MIXED, regime_at
 from deid.clinical_terms import is_clinical_term, is_contraction, looks_like_drug
 from deid.facilities import FACILITY_KINDS
 from deid.findings import Cover
-from deid.lexicon import FUNCTION_WORDS, MONTH_NAMES, RELATION_WORDS
-from deid.lexicon import is_note_word
+from deid.lexicon import FUNCTION_WORDS, HONORIFICS, MONTH_NAMES, RELATION_WORDS, cased_alternation, is_note_word
 from deid.name_lexicon import (
     AMBIGUOUS,
     STRONG,
@@ -73,9 +72,8 @@ def _not_a_name_shape(text: str, match: re.Match[str]) -> bool:
     )
 
 
-_HONORIFIC_INITIAL = re.compile(
-    r"(?<![\w+/-])(?:Mr|Mrs|Ms|Miss|MR|MRS|MS|MISS|mr|mrs|ms|miss)\.?[ \t]+(?P<initial>[A-Z])\.(?=\s)"
-)
+_HONORIFIC = cased_alternation(HONORIFICS)
+_HONORIFIC_INITIAL = re.compile(rf"(?<![\w+/-])(?:{_HONORIFIC})\.?[ \t]+(?P<initial>[A-Z])\.(?=\s)")
 _AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<word>[A-Za-z][A-Za-z'-]*)\b")
 # Two or three lower-case letters and then a pause or a word: a piece of the name before it.
 _FRAGMENT_AFTER = re.compile(r"[ \t](?P<piece>[a-z]{2,3})(?=[ \t,.;:]|$)")
@@ -83,12 +81,14 @@ _BLOOD_AFTER = re.compile(r"\s+(?:blood|bloody|bleeding|pus|hematuria|hemoptysis
 # Honorifics and greetings before a name; reporting verbs after one.
 # "Mr.", "MRS BRUCER", "Ms Lee", "mr nicholson"; not "MS changes" (mental status), "3+MR. Given"
 # (mitral regurgitation) or "ms clears": "MR", "MS" and "ms" only with their period.
+_PERIOD_ONLY = ("MR", "MS", "ms")
 _HONORIFIC_BEFORE = re.compile(
-    r"(?<![\w+/-])(?:(?:Mr|Mrs|Ms|Miss|Mx|mr|mrs|miss|MRS|MISS|MX)\.?|(?:MR|MS|ms)\.)\s+$"
+    rf"(?<![\w+/-])(?:(?:{'|'.join(f for f in _HONORIFIC.split('|') if f not in _PERIOD_ONLY)})\.?"
+    rf"|(?:{'|'.join(_PERIOD_ONLY)})\.)\s+$"
 )
 # ... or with an initial or surname particles between it and the word ("Mr O Harcain", "Mrs. van Dyke").
 _HONORIFIC_AND_PARTICLES_BEFORE = re.compile(
-    r"(?<![\w+/-])(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|MISS|MX|mr|mrs|ms|miss)\.?[ \t]+"
+    rf"(?<![\w+/-])(?:{_HONORIFIC})\.?[ \t]+"
     rf"(?:(?:[A-Za-z]\.?|(?i:{'|'.join(sorted(NAME_PARTICLES))}))[ \t]+){{1,2}}$"
 )
 _GREETING_BEFORE = re.compile(r"\b(?:hi|hello|hey|thanks|thank\s+you|bye|goodbye|dear),?\s+$", re.IGNORECASE)

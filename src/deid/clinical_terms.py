@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from deid.dates import MONTH_WORDS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.lower().split())
@@ -89,13 +91,11 @@ EPONYMS = _words(
 TIME_WORDS = _words(
     """
     eve eves evening evenings days nights noc nocs
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
     today tonight tomorrow yesterday morning afternoon evening night noc overnight
     christmas easter thanksgiving
     """
-)
+) | MONTH_WORDS
 
 # Languages, nationalities and continents are capitalized and some are surnames (English, French),
 # never names; countries are not identifiers under Safe Harbor.

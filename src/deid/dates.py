@@ -10,8 +10,12 @@ from datetime import date, timedelta
 # Month names and their abbreviations, lower case, by number ("april": 4, "apr": 4).
 MONTH_NUMBERS = {m.lower(): i for names in (calendar.month_name, calendar.month_abbr) for i, m in enumerate(names) if m}
 _MONTHS = {**MONTH_NUMBERS, "sept": 9}
+# Every month word: full names and abbreviations, lower case.
+MONTH_WORDS: frozenset[str] = frozenset(_MONTHS)
 _FULL_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?P<dot>\.?)"
+# A month name or abbreviation, without its period (the one month pattern of deid; case-insensitive use).
+MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MON = rf"(?P<mon>{MONTH})(?P<dot>\.?)"
 _ORD = r"(?P<ord>st|nd|rd|th)?"
 
 _FORMS = [

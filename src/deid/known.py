@@ -17,6 +17,7 @@ from itertools import accumulate
 from deid.dates import MONTH_NUMBERS, parse_date
 from deid.entities import ENTITIES, PERSON_ENTITIES
 from deid.findings import Finding
+from deid.lexicon import COMMON_WORDS, CREDENTIALS, HONORIFICS
 from deid.lookup import LowerText, Span, reaching
 from deid.normalize import View, view
 
@@ -29,7 +30,7 @@ _ALNUM_SPLIT = re.compile(r"([A-Za-z0-9]+)")
 # What may sit between the letters and digits of an ID, phone or date written loosely.
 _SEPARATORS = re.compile(r"[\s\-./()#:]*")
 # Words that sit inside a stored name but are not themselves identifying.
-_NAME_NOISE = frozenset({"mr", "mrs", "ms", "miss", "dr", "jr", "sr", "ii", "iii", "iv", "md", "phd"})
+_NAME_NOISE = HONORIFICS | frozenset({"dr", "jr", "sr", "ii", "iii", "iv", "md", "phd"})
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # A date in the forms a known date is looked for in: 4/2/88, 1988-04-02, April 2, 1988, 02-APR-1988.
@@ -190,8 +191,6 @@ def left_in_text(text: str, value: str, entity_type: str, spans: Iterable[tuple[
     digits = _DIGIT_PIECE.findall(value)
     pieces = {*digits, *(run[-4:] for run in digits)}
     if entity_type in PERSON_ENTITIES:
-        from deid.lexicon import COMMON_WORDS, CREDENTIALS
-
         pieces |= {
             w.lower() for w in _NAME_PIECE.findall(value)
             if w.lower() not in COMMON_WORDS and w.upper() not in CREDENTIALS and w.lower() not in _NAME_NOISE

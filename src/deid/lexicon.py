@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from deid.dates import MONTH_WORDS
 from deid.name_lexicon import name_strength
 
 
@@ -100,8 +101,15 @@ RELATION_DETERMINERS: frozenset[str] = _words(
 # Words that link a relation word to the name after it ("daughter named Grace").
 NAME_INTRODUCERS: frozenset[str] = _words("named called aka nicknamed")
 
-# Courtesy titles skipped in front of a relative's name ("his mother, Mrs. Ann Smith").
+# Courtesy titles before a name ("his mother, Mrs. Ann Smith"): the one honorific list of deid.
 HONORIFICS: frozenset[str] = _words("mr mrs ms miss mx")
+
+
+def cased_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of `words` as written in notes: capitalized, in capitals and in lower
+    case ("Mr|MR|mr"), longest first; no other casing matches."""
+    forms = {form for w in words for form in (w.capitalize(), w.upper(), w.lower())}
+    return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
 
 # ---------------------------------------------------------------------------------------------
 # Clinicians (CLINICIAN).
@@ -348,10 +356,7 @@ COMMON_WORDS: frozenset[str] = (
 )
 
 # Month names that are also given names; followed by a day number they are dates, not names.
-MONTH_NAMES: frozenset[str] = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
+MONTH_NAMES: frozenset[str] = MONTH_WORDS
 
 # Endings of lower-case verbs, adverbs, adjectives and abstract nouns ("phoned", "visiting",
 # "really", "agitation"): without a tagger they tell a word from a name no list knows. Names with
