@@ -1,11 +1,11 @@
-"""What every deid operator receives besides the text: the finding's type, its rule, key and patient."""
+"""The operator interface: what every deid operator receives besides the text (the finding's type,
+its rule, key and patient) and the one method it implements."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from presidio_anonymizer.operators import Operator, OperatorType
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,25 +18,15 @@ class OperatorContext:
     patient_id: str | None = None
 
 
-class DeidOperator(Operator):
-    """A Presidio anonymizer operator driven by a policy rule; subclasses implement `apply`."""
+class DeidOperator:
+    """The transform of one policy action (`name`); subclasses implement `apply`.
+
+    deid applies operators itself, span by span (`deid.redact`): Presidio's AnonymizerEngine is
+    not used, so its operator interface is not either.
+    """
 
     name = ""
 
-    def operate(self, text: str = "", params: dict | None = None) -> str:
-        """Presidio's entry point: transform `text` using `params["context"]`."""
-        return self.apply(text, params["context"])
-
     def apply(self, text: str, ctx: OperatorContext) -> str:  # pragma: no cover - abstract
+        """The replacement for `text`, a finding of `ctx.entity_type` under `ctx.rule`."""
         raise NotImplementedError
-
-    def validate(self, params: dict | None = None) -> None:
-        """Rules are validated when the policy loads; nothing is left to check here."""
-
-    def operator_name(self) -> str:
-        """The policy action this operator implements."""
-        return self.name
-
-    def operator_type(self) -> OperatorType:
-        """All deid operators anonymize."""
-        return OperatorType.Anonymize
