@@ -1,13 +1,9 @@
 """Fixtures for the recognizer plug-in tests: one spaCy engine per session, plug-ins loaded by
-file path and built without arguments, as deid's loader does."""
+deid's own loader."""
 
 from __future__ import annotations
 
-import importlib.util
-import inspect
-import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -15,34 +11,18 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from deid.config import load_engine_config
 from deid.detect import _load_nlp_engine
 from deid.nlp import NoteNlpEngine
+from deid.paths import recognizers_dir
+from deid.plugins import load_python
 
-RECOGNIZERS_DIR = Path(__file__).resolve().parents[2] / "recognizers"
+RECOGNIZERS_DIR = recognizers_dir()
 
 Found = list[tuple[str, str]]
 
 
-def _load_plugin(file_name: str) -> list[EntityRecognizer]:
-    """Import ``recognizers/<file_name>`` by path and build every recognizer class it defines."""
-    path = RECOGNIZERS_DIR / file_name
-    module_name = f"deid_plugin_test_{path.stem}"
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
-    return [
-        cls()
-        for _, cls in inspect.getmembers(module, inspect.isclass)
-        if issubclass(cls, EntityRecognizer)
-        and cls.__module__ == module_name
-        and not inspect.isabstract(cls)
-    ]
-
-
 @pytest.fixture(scope="session")
 def load_plugin() -> Callable[[str], list[EntityRecognizer]]:
-    """Load a plug-in file by path the way deid's loader does (no-argument constructors)."""
-    return _load_plugin
+    """Load a plug-in file of recognizers/ by name with deid's own loader (no-argument constructors)."""
+    return lambda file_name: load_python(RECOGNIZERS_DIR / file_name)
 
 
 @pytest.fixture(scope="session")
