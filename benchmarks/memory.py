@@ -93,8 +93,7 @@ def _generate(path: Path, n: int, seed: int) -> float:
 
 def stream(source: Path, out: Path, policy: str, batch_size: int, checkpoints: list[int]) -> list[Checkpoint]:
     """Run the flow's read -> redact-batch -> write -> manifest loop over `source`; measure at each checkpoint."""
-    sys.path.append(str(ROOT / "pipelines"))
-    import deid_extract as flow
+    from deid.flows import extract as flow
     from deid.io import RunManifest, open_source
     from deid.io.extract import ExtractColumns, quarantine_duplicate_ids
     from deid.keyed import fingerprint

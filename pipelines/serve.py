@@ -14,7 +14,6 @@ directory this runs in).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import yaml
@@ -25,14 +24,10 @@ use_prefect_defaults()  # before Prefect is imported
 
 from prefect import serve  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
-# `python pipelines/serve.py` puts this folder on sys.path; make `import deid_extract` work from anywhere.
-sys.path.insert(0, str(HERE))
-
-from deid_extract import deid_extract  # noqa: E402
+from deid.flows.extract import deid_extract  # noqa: E402
 
 # Beside pipelines/: the repository root, or deid/_bundled/ in an installed wheel.
-PREFECT_YAML = HERE.parent / "prefect.yaml"
+PREFECT_YAML = Path(__file__).resolve().parent.parent / "prefect.yaml"
 
 
 def deployments() -> list:

@@ -55,7 +55,12 @@ def test_installed_wheel_serves_the_deployments_of_its_prefect_yaml(wheel: Path,
     """serve.py inside the wheel finds the bundled prefect.yaml (where the deployments are defined once)."""
     zipfile.ZipFile(wheel).extractall(tmp_path / "site")
     pipelines = tmp_path / "site" / "deid" / "_bundled" / "pipelines"
-    code = f"import sys; sys.path.insert(0, {str(pipelines)!r}); import serve; print(sorted(d.name for d in serve.deployments()))"
+    code = (
+        "import importlib.util as u; "
+        f"spec = u.spec_from_file_location('serve', {str(pipelines / 'serve.py')!r}); "
+        "serve = u.module_from_spec(spec); spec.loader.exec_module(serve); "
+        "print(sorted(d.name for d in serve.deployments()))"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True, timeout=300,
         env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin", "PREFECT_HOME": str(tmp_path / "home")},

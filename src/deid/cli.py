@@ -470,17 +470,10 @@ def _check_run(extract, policy, source, format, columns, key_secret, batch_size,
 
 
 def _extract_module():
-    """The pipelines/deid_extract.py module (from the checkout, or bundled in the wheel)."""
-    from deid.paths import bundled
+    """The module of the deid-extract flow (imported late: it imports Prefect)."""
+    from deid.flows import extract
 
-    folder = str(bundled("pipelines"))
-    # Appended (not prepended) so nothing in the folder shadows an installed module; process-pool
-    # workers inherit sys.path and import the flow module by the same name.
-    if folder not in sys.path:
-        sys.path.append(folder)
-    import deid_extract
-
-    return deid_extract
+    return extract
 
 
 def _parse_known(pairs: list[str]) -> dict[str, str]:

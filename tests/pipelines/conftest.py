@@ -8,7 +8,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -27,8 +26,6 @@ _PREFECT_HOME = tempfile.mkdtemp(prefix="deid-prefect-home-")
 atexit.register(shutil.rmtree, _PREFECT_HOME, ignore_errors=True)
 PREFECT_ENV = {"PREFECT_HOME": _PREFECT_HOME, "PREFECT_UI_ENABLED": "false", **PREFECT_DEFAULTS}
 os.environ.update(PREFECT_ENV)
-if str(PIPELINES) not in sys.path:
-    sys.path.append(str(PIPELINES))
 
 
 def synthetic_rows(n: int, seed: int = 0, **overrides: str) -> list[dict]:
@@ -81,15 +78,15 @@ def prefect_harness() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def extract_module(prefect_harness):
-    """The pipelines/deid_extract.py module, imported like the CLI and Prefect import it.
+    """The module of the deid-extract flow (`deid.flows.extract`), as the CLI and serve.py import it.
 
     In-process runs use threads: the harness's API URL would otherwise select the process pool,
     whose workers each load the model (the end-to-end server test covers the process pool).
     """
     os.environ.setdefault("DEID_TASK_RUNNER", "thread")
-    import deid_extract
+    from deid.flows import extract
 
-    return deid_extract
+    return extract
 
 
 def _pg_bin(name: str) -> str | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PIPELINES, PREFECT_ENV, read_parts, synthetic_rows, wait_until, write_parquet
+from conftest import PREFECT_ENV, read_parts, synthetic_rows, wait_until, write_parquet
 from deid.errors import DeidError, KeyRequiredError
 
 
@@ -118,10 +118,8 @@ def test_keyed_policy_reads_the_key_from_the_environment(extract_module, tmp_pat
 
 
 KILLABLE = """
-import sys
-sys.path.append({pipelines!r})
 if __name__ == "__main__":
-    import deid_extract as m
+    from deid.flows import extract as m
     m.deid_extract(source={source!r}, output_dir={out!r}, run_id="run-1", batch_size=2,
                    known_columns=m.SYNTHETIC_KNOWN_COLUMNS)
 """
@@ -138,7 +136,7 @@ def test_a_killed_run_resumes_with_its_run_id(extract_module, tmp_path: Path) ->
     source = write_parquet(tmp_path / "notes.parquet", rows)
     out = tmp_path / "out"
     script = tmp_path / "killable.py"
-    script.write_text(KILLABLE.format(pipelines=str(PIPELINES), source=str(source), out=str(out)))
+    script.write_text(KILLABLE.format(source=str(source), out=str(out)))
     env = {**os.environ, **PREFECT_ENV, "PREFECT_HOME": str(tmp_path / "home"), "DEID_WORKERS": "1"}
     env.pop("PREFECT_API_URL", None)
     proc = subprocess.Popen([sys.executable, str(script)], env=env, start_new_session=True,
@@ -237,7 +235,7 @@ def test_only_io_errors_are_retried() -> None:
     """The retry condition: an OSError yes; a deid error or a bug no (they would fail again)."""
     from prefect.states import Completed, Failed
 
-    from deid_extract import retry_on_io_error
+    from deid.flows.extract import retry_on_io_error
 
     assert retry_on_io_error(None, None, Failed(data=OSError(28, "No space left on device")))
     assert not retry_on_io_error(None, None, Failed(data=DeidError("policy needs a key")))

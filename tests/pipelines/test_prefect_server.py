@@ -115,8 +115,13 @@ def test_the_deployments_are_defined_once_in_prefect_yaml() -> None:
     `deid run`) is the one prefect.yaml presets."""
     import yaml
 
-    import serve
-    from deid_extract import SYNTHETIC_KNOWN_COLUMNS
+    import importlib.util
+
+    from deid.flows.extract import SYNTHETIC_KNOWN_COLUMNS
+
+    spec_of_serve = importlib.util.spec_from_file_location("serve", PIPELINES / "serve.py")
+    serve = importlib.util.module_from_spec(spec_of_serve)
+    spec_of_serve.loader.exec_module(serve)
 
     spec = yaml.safe_load((PIPELINES.parent / "prefect.yaml").read_text(encoding="utf-8"))
     served = {d.name: d for d in serve.deployments()}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +13,6 @@ import pytest
 
 from deid.prefect_settings import PREFECT_DEFAULTS
 
-ROOT = Path(__file__).resolve().parents[2]
-PIPELINES = ROOT / "pipelines"
 HOME_PREFIX = "deid-prefect-home-"
 
 # The same isolation as tests/pipelines/conftest.py; when that conftest was loaded first (whole
@@ -24,8 +21,6 @@ if HOME_PREFIX not in os.environ.get("PREFECT_HOME", ""):
     _home = tempfile.mkdtemp(prefix=HOME_PREFIX)
     atexit.register(shutil.rmtree, _home, ignore_errors=True)
     os.environ.update({"PREFECT_HOME": _home, "PREFECT_UI_ENABLED": "false", **PREFECT_DEFAULTS})
-if str(PIPELINES) not in sys.path:
-    sys.path.append(str(PIPELINES))
 
 
 def prefect_home() -> Path:
@@ -35,7 +30,7 @@ def prefect_home() -> Path:
 
 @pytest.fixture(scope="session")
 def report_flow() -> Iterator[object]:
-    """The deid_extract module with flows running against a temporary Prefect database (threads, in-process).
+    """The deid-extract flow's module with flows running against a temporary Prefect database (threads, in-process).
 
     Reuses the test harness of tests/pipelines when it is already active in this session.
     """
@@ -43,13 +38,13 @@ def report_flow() -> Iterator[object]:
     from prefect.testing.utilities import prefect_test_harness
 
     os.environ.setdefault("DEID_TASK_RUNNER", "thread")
-    import deid_extract
+    from deid.flows import extract
 
     if get_current_settings().api.url:
-        yield deid_extract
+        yield extract
     else:
         with prefect_test_harness(server_startup_timeout=120):
-            yield deid_extract
+            yield extract
 
 
 def synthetic_rows(n: int, seed: int = 0, **overrides: str) -> list[dict]:

@@ -5,9 +5,10 @@ persisted and they have no cache policy, so no note text reaches Prefect's datab
 The key comes from a Prefect Secret block (named by `key_secret`) or `$DEID_KEY`, never from a
 parameter (parameters are stored and shown in the UI).
 
-Run it: `python pipelines/deid_extract.py SOURCE [POLICY] [OUTPUT_DIR]`, `deid run`, or the
-deployments of `pipelines/serve.py` / `prefect.yaml`. Batches run in threads, processes or on a
-Dask cluster (`$DEID_TASK_RUNNER`, `$DEID_DASK_ADDRESS`, or `make_task_runner` with `with_options`).
+Run it: `deid run`, `python pipelines/deid_extract.py SOURCE [POLICY] [OUTPUT_DIR]`, or the
+deployments of `prefect.yaml` (served by `pipelines/serve.py` or a work pool's worker). Batches
+run in threads, processes or on a Dask cluster (`$DEID_TASK_RUNNER`, `$DEID_DASK_ADDRESS`, or
+`make_task_runner` with `with_options`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ import datetime as dt
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import ExitStack, contextmanager
+from collections.abc import Mapping
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from deid.prefect_settings import use_prefect_defaults
 
@@ -29,12 +29,11 @@ use_prefect_defaults()  # before Prefect is imported: no telemetry, time for a f
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
-from prefect.settings import get_current_settings
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 import deid
 from deid.entities import ENTITIES
 from deid.errors import DeidError, KeyRequiredError
+from deid.flows.runners import api_for_workers, default_task_runner, make_task_runner, task_slots  # noqa: F401 - make_task_runner: part of this module's API
 from deid.io import OutputLock, RunManifest, open_source, write_json_atomic
 from deid.io import extract as _batch_step
 from deid.io.extract import (
@@ -69,118 +68,6 @@ EARLY_BATCHES = 2
 
 class ReconciliationError(DeidError):
     """Rows read differ from rows written + excluded + quarantined: something was lost or doubled."""
-
-
-def default_task_runner() -> TaskRunner:
-    """Processes against a Prefect server (one Redactor per worker process), threads in ephemeral mode.
-
-    `$DEID_TASK_RUNNER` (thread|process|dask), `$DEID_DASK_ADDRESS` (a Dask scheduler; implies dask)
-    and `$DEID_WORKERS` override. Ephemeral mode gets threads because each pool process would start
-    its own temporary Prefect server.
-    """
-    address = os.environ.get("DEID_DASK_ADDRESS") or None
-    kind = os.environ.get("DEID_TASK_RUNNER") or (
-        "dask" if address else "process" if get_current_settings().api.url else "thread"
-    )
-    return make_task_runner(kind, dask_address=address)
-
-
-def make_task_runner(kind: str, *, dask_address: str | None = None, workers: int | None = None) -> TaskRunner:
-    """The task runner `kind` (thread|process|dask) with `workers` workers (default `$DEID_WORKERS`).
-
-    dask: the scheduler at `dask_address`, else a temporary LocalCluster of `workers` single-threaded
-    processes on 127.0.0.1 without a dashboard. E.g.
-    `deid_extract.with_options(task_runner=make_task_runner("dask", dask_address="tcp://10.0.0.5:8786"))`.
-    """
-    workers = workers or _workers()
-    if dask_address and kind != "dask":
-        raise DeidError(f"a Dask scheduler address is set but the task runner is {kind!r}; use 'dask'")
-    if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=workers)
-    if kind == "thread":
-        return ThreadPoolTaskRunner(max_workers=workers)
-    if kind == "dask":
-        return _dask_task_runner(dask_address, workers)
-    raise DeidError(f"task runner {kind!r}: expected 'thread', 'process' or 'dask'")
-
-
-def _dask_task_runner(address: str | None, workers: int) -> TaskRunner:
-    try:
-        import cloudpickle
-        from distributed import LocalCluster
-        from prefect_dask import DaskTaskRunner
-    except ImportError:
-        raise DeidError(
-            "the Dask task runner needs the dask extra: python -m pip install \"deid[dask]\""
-        ) from None
-    # Dask workers have deid installed but not this file: send the flow's and tasks' code with each
-    # task instead of a reference to a module they cannot import.
-    cloudpickle.register_pickle_by_value(sys.modules[__name__])
-    if address:
-        return DaskTaskRunner(address=address)
-    # One thread per worker: a worker's threads would take turns on its one Redactor anyway.
-    # No dashboard; the scheduler, its small status server and the workers listen on loopback only.
-    return DaskTaskRunner(
-        cluster_class=LocalCluster,
-        cluster_kwargs={
-            "n_workers": workers,
-            "threads_per_worker": 1,
-            "processes": True,
-            "host": "127.0.0.1",
-            "dashboard_address": None,
-        },
-    )
-
-
-def _is_dask(runner: TaskRunner) -> bool:
-    # Only a run that built a Dask runner has imported prefect_dask; the others need not pay for it.
-    module = sys.modules.get("prefect_dask")
-    return module is not None and isinstance(runner, module.DaskTaskRunner)
-
-
-def _task_slots(runner: TaskRunner) -> int:
-    """Batches that can run at once: the Dask cluster's worker threads (reaching it now), else `$DEID_WORKERS`."""
-    if not _is_dask(runner):
-        return _workers()
-    try:
-        threads = sum(runner.client.nthreads().values())
-    except Exception as exc:  # whatever failed to start or reach the cluster, it is this one error
-        where = f"the Dask scheduler at {runner.address}" if runner.address else "a local Dask cluster"
-        raise DeidError(f"cannot reach {where}: {type(exc).__name__}: {exc}") from exc
-    address = runner.address or ""
-    host = urlsplit(address if "://" in address else f"tcp://{address}").hostname
-    if host and host not in ("127.0.0.1", "::1", "localhost") and not get_current_settings().api.url:
-        get_run_logger().warning(
-            "this run's Prefect API is a temporary one on 127.0.0.1, which Dask workers on other machines "
-            "cannot reach: set PREFECT_API_URL to a Prefect server they can reach"
-        )
-    # A scheduler whose workers have not joined yet reports none; they get the default window.
-    return threads or _workers()
-
-
-@contextmanager
-def _api_for_workers(runner: TaskRunner) -> Iterator[None]:
-    """Tasks submitted here carry this run's Prefect API URL, the ephemeral server's included.
-
-    Dask workers take their Prefect settings from each task; in ephemeral mode those hold no URL and
-    every worker process would start a temporary server of its own.
-    """
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    context = FlowRunContext.get()
-    if not _is_dask(runner) or get_current_settings().api.url or context is None:
-        yield
-        return
-    with temporary_settings(updates={PREFECT_API_URL: str(context.client.api_url)}):
-        yield
-
-
-def _workers() -> int:
-    raw = os.environ.get("DEID_WORKERS")
-    try:
-        return max(1, int(raw)) if raw else max(1, min(os.cpu_count() or 1, 4))
-    except ValueError:
-        raise DeidError(f"DEID_WORKERS={raw!r}: expected a whole number") from None
 
 
 def load_key(key_secret: str | None) -> bytes | None:
@@ -259,7 +146,7 @@ def redact_batch(
         ("redactor", policy, key_secret, key_fingerprint), lambda: _build_redactor(policy, key_secret)
     )
     if fingerprint(key) != key_fingerprint:
-        _batch_step._WORKER_CACHE.pop(("redactor", policy, key_secret, key_fingerprint), None)
+        _batch_step.forget_worker_cached(("redactor", policy, key_secret, key_fingerprint))
         raise KeyRequiredError(
             "this worker's key differs from the flow's: the Secret block or $DEID_KEY changed while the "
             "run was starting (rerun with the same run_id), or a Dask worker has another $DEID_KEY"
@@ -396,7 +283,7 @@ def deid_extract(
         # folder is under $DEID_OUTPUT_ROOT when set (served and worker runs), else the working directory.
         out = (Path(os.environ.get("DEID_OUTPUT_ROOT") or ".") / output_dir.replace("{run_id}", run_id)).resolve()
         runner = context.task_runner
-        slots = _task_slots(runner)  # starts or reaches a Dask cluster: a bad address fails before any output
+        slots = task_slots(runner)  # starts or reaches a Dask cluster: a bad address fails before any output
         # One writer per folder, until the run is marked finished: another run (or a second resume) is refused.
         lock = held.enter_context(OutputLock(out))
         manifest = RunManifest.start(out, fingerprint_of_run, run_id=run_id, overwrite=overwrite)
@@ -441,7 +328,7 @@ def deid_extract(
                 if manifest.is_finished(batch.index):
                     skipped += 1
                     continue
-                with _api_for_workers(runner):
+                with api_for_workers(runner):
                     future = redact_batch.submit(
                         batch, policy, key_secret, columns, str(out), max_note_chars, available,
                         fingerprint(key),
@@ -614,7 +501,8 @@ def _summary(
     }
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """`python pipelines/deid_extract.py SOURCE [POLICY] [OUTPUT_DIR]`: run the flow, print the summary's path."""
     if len(sys.argv) < 2:
         sys.exit("usage: python pipelines/deid_extract.py SOURCE [POLICY] [OUTPUT_DIR]")
     args = sys.argv[1:]

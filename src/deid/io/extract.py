@@ -94,6 +94,12 @@ def worker_cached(key: Hashable, build: Callable[[], Any]) -> Any:
         return _WORKER_CACHE[key]
 
 
+def forget_worker_cached(key: Hashable) -> None:
+    """Drop what `worker_cached` built for `key` (e.g. a Redactor whose key no longer matches the run's)."""
+    with _WORKER_CACHE_LOCK:
+        _WORKER_CACHE.pop(key, None)
+
+
 @dataclass(frozen=True)
 class ExtractColumns:
     """Which source columns hold the note id, the text, the patient id and known identifiers."""

@@ -1,0 +1,1 @@
+"""Prefect flows of deid: `deid.flows.extract` holds the `deid-extract` flow."""
