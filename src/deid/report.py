@@ -343,7 +343,7 @@ def bar_chart(items: Sequence[tuple[str, int]], *, color: str = "#3b6fb6", width
     for i, (label, value) in enumerate(items):
         y = i * row + 3
         w = (width - label_w - pad) * value / top
-        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{_e(label)[:28]}</text>')
+        parts.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{_e(label[:28])}</text>')
         parts.append(f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="{row - 6}" fill="{color}"><title>{_e(label)}: {value}</title></rect>')
         parts.append(f'<text x="{label_w + w + 4:.1f}" y="{y + 14}">{value}</text>')
     parts.append("</svg>")

@@ -141,3 +141,11 @@ def test_markdown_artifact_has_counts_policy_and_path() -> None:
     assert "| 1234 | 1200 | 30 | 4 | 5 | yes |" in md
     assert "`research`" in md and "kf-1234abcd" in md and "/runs/x/report/report.html" in md
     assert "PHONE_NUMBER | 2" in md
+
+
+def test_a_long_bar_label_is_cut_before_escaping() -> None:
+    """A label cut to 28 characters never leaves half an HTML entity ("&am" of "&amp;")."""
+    from deid.report import bar_chart
+
+    svg = bar_chart([("R" * 26 + "&<>", 3)])
+    assert "R" * 26 + "&amp;&lt;</text>" in svg and "&am<" not in svg
