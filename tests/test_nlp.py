@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from deid.config import load_engine_config
-from deid.detect import _load_nlp_engine
+from deid.detect import load_nlp_engine
 
 
 @pytest.fixture(scope="module")
 def engine():
-    return _load_nlp_engine(load_engine_config())
+    return load_nlp_engine(load_engine_config())
 
 
 def test_tokenize_gives_tokens_and_lookup_lemmas_but_no_entities(engine) -> None:
@@ -36,7 +36,7 @@ def test_missing_model_is_a_clear_error_and_never_a_download() -> None:
     from deid.errors import ConfigError
 
     with pytest.raises(ConfigError, match="never downloads"):
-        _load_nlp_engine(EngineConfig(model="en_core_web_nonexistent_model"))
+        load_nlp_engine(EngineConfig(model="en_core_web_nonexistent_model"))
 
 
 def test_detection_does_not_grow_spacys_vocabulary(detector) -> None:

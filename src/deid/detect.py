@@ -39,7 +39,7 @@ class Detector:
     def __init__(self, config: EngineConfig | None = None) -> None:
         self.config = config or load_engine_config()
         self.language = self.config.language
-        self.nlp_engine = _load_nlp_engine(self.config)
+        self.nlp_engine = load_nlp_engine(self.config)
         self.plugins = _load_plugins(self.config)
         # spaCy's NER is not in the registry: it runs after the others, on `ner_windows` only.
         self.ner: NoteSpacyRecognizer | None = None
@@ -268,7 +268,8 @@ def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def _load_nlp_engine(config: EngineConfig) -> NoteNlpEngine:
+def load_nlp_engine(config: EngineConfig) -> NoteNlpEngine:
+    """deid's spaCy engine on the configured model, loaded (an error if the model is not installed)."""
     ner = NerModelConfiguration(
         model_to_presidio_entity_mapping=dict(config.ner_entity_mapping),
         labels_to_ignore=list(config.ner_labels_to_ignore),

@@ -9,7 +9,7 @@ import pytest
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.config import load_engine_config
-from deid.detect import _load_nlp_engine
+from deid.detect import load_nlp_engine
 from deid.nlp import NoteNlpEngine
 from deid.paths import recognizers_dir
 from deid.plugins import load_python
@@ -28,7 +28,7 @@ def load_plugin() -> Callable[[str], list[EntityRecognizer]]:
 @pytest.fixture(scope="session")
 def nlp_engine() -> NoteNlpEngine:
     """deid's spaCy engine on the project's model, loaded once for all recognizer tests."""
-    return _load_nlp_engine(load_engine_config())
+    return load_nlp_engine(load_engine_config())
 
 
 @pytest.fixture(scope="session")
