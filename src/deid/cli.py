@@ -98,19 +98,12 @@ def _redactor(policy: str, key_file: Path | None, config: Path | None):
 
     loaded = load_policy(policy)
     key = resolve_key(_read_key(key_file))
-    _require_key(loaded, key)
+    loaded.require_key(key, KEY_SOURCES)
     return Redactor(loaded, key=key, config=config)
 
 
-def _require_key(policy, key: bytes | None, hint: str = "") -> None:
-    from deid.errors import KeyRequiredError
-    from deid.keyed import ENV_KEY
-
-    if policy.needs_key and key is None:
-        raise KeyRequiredError(
-            f"policy {policy.name!r} pseudonymizes or shifts dates and needs a key: pass --key-file FILE "
-            f"or set ${ENV_KEY}{hint}"
-        )
+# Where the command line takes a key from, for the message of a policy that needs one.
+KEY_SOURCES = "pass --key-file FILE or set $DEID_KEY"
 
 
 def _read_input(source: str) -> str:
@@ -463,7 +456,7 @@ def _check_run(extract, policy, source, format, columns, key_secret, batch_size,
 
     loaded, fmt = extract.check_request(policy, source, format, batch_size, max_note_chars, max_quarantine_fraction)
     if not key_secret:
-        _require_key(loaded, resolve_key(None), " (or name a Prefect Secret block with --key-secret)")
+        loaded.require_key(resolve_key(None), f"{KEY_SOURCES} (or name a Prefect Secret block with --key-secret)")
     if fmt != "sql":
         with open_source(source, fmt) as src:
             columns.check(loaded, src.columns)

@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from deid.entities import ENTITIES
-from deid.errors import PolicyError
+from deid.errors import KeyRequiredError, PolicyError
 from deid.paths import policies_dir
 
 ACTIONS = ("remove", "mask", "pseudonymize", "shift_date", "generalize", "keep")
@@ -95,6 +95,11 @@ class Policy(BaseModel):
         """True when some rule needs a secret key (pseudonyms, date shifts)."""
         rules = [self.default_action, *self.entities.values()]
         return any(rule.action in KEYED_ACTIONS for rule in rules)
+
+    def require_key(self, key: bytes | None, how: str) -> None:
+        """KeyRequiredError when this policy needs a key and `key` is None; `how` says where to give one."""
+        if self.needs_key and key is None:
+            raise KeyRequiredError(f"policy {self.name!r} pseudonymizes or shifts dates and needs a key: {how}")
 
     @property
     def content_hash(self) -> str:

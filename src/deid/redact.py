@@ -12,7 +12,6 @@ from itertools import islice, repeat
 
 from deid.config import EngineConfig, load_engine_config
 from deid.detect import Detector
-from deid.errors import KeyRequiredError
 from deid.facilities import without_kinds
 from deid.findings import Finding, resolve
 from deid.keyed import ENV_KEY, fingerprint, resolve_key
@@ -52,11 +51,7 @@ class Redactor:
     ) -> None:
         self.policy = load_policy(policy)
         self._key = resolve_key(key)
-        if self.policy.needs_key and self._key is None:
-            raise KeyRequiredError(
-                f"policy {self.policy.name!r} pseudonymizes or shifts dates and needs a key: "
-                f"pass key=... or set ${ENV_KEY} (there is no default key)"
-            )
+        self.policy.require_key(self._key, f"pass key=... or set ${ENV_KEY} (there is no default key)")
         engine_config = config if isinstance(config, EngineConfig) else load_engine_config(config)
         self.detector = detector or _shared_detector(engine_config.model_dump_json())
 

@@ -365,7 +365,8 @@ def histogram(counts: Sequence[int], labels: Sequence[str], *, color: str = "#3b
     for value in sorted({0, top // 2, top}):
         y = base - plot_h * value / top
         parts.append(f'<line x1="{left - 4}" y1="{y:.1f}" x2="{left}" y2="{y:.1f}" stroke="#999"/>')
-        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 8}" y2="{y:.1f}" stroke="#eee"/>' if value else "")
+        if value:  # a grid line, except on the axis itself
+            parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 8}" y2="{y:.1f}" stroke="#eee"/>')
         parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value}</text>')
     for i, c in enumerate(counts):
         h = plot_h * c / top

@@ -102,16 +102,6 @@ def check_request(
     return loaded, format or infer_format(source)
 
 
-def require_key(policy: deid.Policy, key: bytes | None, key_secret: str | None) -> None:
-    """KeyRequiredError when `policy` pseudonymizes or shifts dates and there is no key."""
-    if policy.needs_key and key is None:
-        where = f"the Secret block {key_secret!r}" if key_secret else f"${ENV_KEY}"
-        raise KeyRequiredError(
-            f"policy {policy.name!r} pseudonymizes or shifts dates and needs a key: set {where} "
-            "(or name a Prefect Secret block with key_secret=...)"
-        )
-
-
 def retry_on_io_error(task: Any, task_run: Any, state: Any) -> bool:
     """Prefect's retry condition for the writing tasks: retry an OSError (a full disk, a file system
     that went away for a moment), never a deid error or a bug, which would only fail again."""
@@ -240,7 +230,8 @@ def deid_extract(
     # Everything that can be wrong with the request fails here, before any output is written.
     loaded, fmt = check_request(policy, source, format, batch_size, max_note_chars, max_quarantine_fraction)
     key = load_key(key_secret)
-    require_key(loaded, key, key_secret)
+    where = f"the Secret block {key_secret!r}" if key_secret else f"${ENV_KEY}"
+    loaded.require_key(key, f"set {where} (or name a Prefect Secret block with key_secret=...)")
     if fmt == "sql":
         from deid.io.sql_reader import has_password
 
@@ -316,8 +307,9 @@ def deid_extract(
             )
             if first_batches.get("batches", 0) < EARLY_BATCHES:
                 add_counts(first_batches, c)
-                if first_batches["batches"] == EARLY_BATCHES and not stop:
-                    stop.extend(filter(None, [_fails_every_note(first_batches)]))
+                reason = _fails_every_note(first_batches) if first_batches["batches"] == EARLY_BATCHES else None
+                if reason and not stop:
+                    stop.append(reason)
 
         # Ids seen so far in source order, finished batches included: a resume rebuilds the same set.
         seen_ids: set[str] = set()
