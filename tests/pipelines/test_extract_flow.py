@@ -13,6 +13,7 @@ import pytest
 
 from conftest import PREFECT_ENV, read_parts, synthetic_rows, wait_until, write_parquet
 from deid.errors import DeidError, KeyRequiredError
+from deid.io import RunManifest
 
 
 def _run(extract_module, source: Path | str, out: Path, **params):
@@ -143,11 +144,9 @@ def test_a_killed_run_resumes_with_its_run_id(extract_module, tmp_path: Path) ->
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         def some_batches_done():
-            try:
-                data = json.loads((out / "manifest.json").read_text())
-            except (OSError, ValueError):
-                return False
-            return data["finished_batches"] and data["finished_batches"][0][1] >= 2
+            manifest = RunManifest.load(out)  # written atomically: absent or whole
+            ranges = manifest.data["finished_batches"] if manifest else []
+            return ranges and ranges[0][1] >= 2
 
         wait_until(some_batches_done, 180, "the first batches to finish")
     finally:
@@ -211,10 +210,8 @@ def test_a_write_that_fails_for_a_moment_is_retried(extract_module, tmp_path: Pa
 
     def clear_after_a_failed_attempt() -> None:
         def run_id():
-            try:
-                return json.loads((out / "manifest.json").read_text())["run_id"]
-            except (OSError, ValueError):
-                return None
+            manifest = RunManifest.load(out)  # written atomically: absent or whole
+            return manifest.run_id if manifest else None
 
         flow_run_id = wait_until(run_id, 120, "the run's manifest")
         wait_until(

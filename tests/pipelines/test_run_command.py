@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from deid.io import RunManifest
 from deid.keyed import fingerprint
 
 from conftest import PREFECT_ENV, read_parts, synthetic_rows, wait_until, write_parquet
@@ -205,11 +206,8 @@ def test_one_run_at_a_time_writes_an_output_folder(extract_module, tmp_path: Pat
     )
     try:
         def running_id():
-            try:
-                data = json.loads((out / "manifest.json").read_text())
-            except (OSError, ValueError):
-                return None
-            return data["finished_batches"] and data["run_id"]
+            manifest = RunManifest.load(out)  # written atomically: absent or whole
+            return manifest.run_id if manifest and manifest.finished_batches else None
 
         run_id = wait_until(running_id, 300, "run A's first batch")
         other = write_parquet(tmp_path / "other.parquet", synthetic_rows(3))
