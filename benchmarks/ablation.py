@@ -3,7 +3,7 @@
     python benchmarks/ablation.py [--corpora ../shared/corpora] [--synthetic N] [--leave-out FILE ...]
 
 For every plug-in file in `recognizers/` (or only those named), the engine is built without it
-and scored on parts A and B of each dev file (`deid.evaluate.part_of`). A recognizer whose loss
+and scored on parts A and B of each dev file (`deid.report.evaluate.part_of`). A recognizer whose loss
 shows on one part only, or that gains precision when left out, is the first to audit for fitting.
 Prints a Markdown table of changes against the full set; never note text. A full run builds one
 engine per file: about 40 s each on the three dev files.
@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 
 from deid import Redactor
-from deid.config import load_engine_config
-from deid.evaluate import evaluate, load_gold, part_of
+from deid.detect.config import load_engine_config
+from deid.report.evaluate import evaluate, load_gold, part_of
 from deid.paths import recognizers_dir
 from deid.synthetic import generate_notes, to_gold_record
 

@@ -5,7 +5,7 @@
 Prints one markdown table (the README's accuracy table is this output). The dev files are read
 from the shared corpora folder, never copied into the project; the synthetic set is generated
 with a seed no rule was tuned on. Each dev file is split by patient into parts A and B
-(`deid.evaluate.part_of`): study errors in A only, and keep a change only when B gains too.
+(`deid.report.evaluate.part_of`): study errors in A only, and keep a change only when B gains too.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 from deid import Redactor
-from deid.evaluate import evaluate, load_gold
-from deid.robustness import variants
+from deid.report.evaluate import evaluate, load_gold
+from deid.report.robustness import variants
 from deid.synthetic import generate_notes, to_gold_record
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"

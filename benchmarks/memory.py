@@ -95,9 +95,9 @@ def stream(source: Path, out: Path, policy: str, batch_size: int, checkpoints: l
     """Run the flow's read -> redact-batch -> write -> manifest loop over `source`; measure at each checkpoint."""
     from deid.flows import extract as flow
     from deid.io import RunManifest, open_source
-    from deid.io.extract import ExtractColumns, quarantine_duplicate_ids
-    from deid.keyed import fingerprint
-    from deid.policy import load_policy
+    from deid.flows.batch import ExtractColumns, quarantine_duplicate_ids
+    from deid.transform.keyed import fingerprint
+    from deid.decide.policy import load_policy
 
     loaded = load_policy(policy)
     key = flow.load_key(None)  # $DEID_KEY, as the flow reads it without key_secret

@@ -13,7 +13,7 @@ One run measures, on the same notes from ``deid.synthetic.generate_notes(N, seed
 (c) deid in a pool of worker processes, one Redactor per worker, notes sent in chunks.
 
 For each it prints start-up time, notes/s, chars/s, and the token recall and precision on the
-notes' gold spans (``deid.evaluate.EvalReport``, type-agnostic). Only numbers are printed, never
+notes' gold spans (``deid.report.evaluate.EvalReport``, type-agnostic). Only numbers are printed, never
 note text. Nothing touches the network: connections are refused for the whole run, and Presidio's
 EmailRecognizer gets an offline tldextract (its default fetches the public suffix list).
 """
@@ -104,7 +104,7 @@ def known_of(note: Any) -> dict[str, str]:
 
 def score(notes: list[Any], predicted: list[list[tuple[int, int, str]]]) -> tuple[float, float]:
     """Token recall and precision of predicted spans against the gold spans (type-agnostic)."""
-    from deid.evaluate import EvalReport
+    from deid.report.evaluate import EvalReport
 
     report = EvalReport()
     for note, spans in zip(notes, predicted):

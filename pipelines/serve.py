@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from deid.prefect_settings import use_prefect_defaults
+from deid.flows.prefect_settings import use_prefect_defaults
 
 use_prefect_defaults()  # before Prefect is imported
 

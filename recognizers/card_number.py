@@ -6,7 +6,7 @@ only the checksum ("card 2223 0031 2200 3222", a 2-series Mastercard; 12-digit M
 
 import re
 
-from deid.recognizer_kit import RegexRecognizer
+from deid.kit.base import RegexRecognizer
 
 # 12 to 19 digits, in groups separated by single spaces or dashes.
 _NUMBER = r"(?P<value>\d(?:[ -]?\d){11,18})(?![\d-]|[ ]\d)"

@@ -1,6 +1,6 @@
 """Dates of birth, by their label ("DOB: 04/02/1988", "date of birth 4/2/88", "born on March 3, 1990")."""
 
-from deid.recognizer_kit import RegexRecognizer
+from deid.kit.base import RegexRecognizer
 
 _DATE = (
     r"(?:\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"

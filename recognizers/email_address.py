@@ -7,7 +7,7 @@ the snapshot shipped inside tldextract.
 
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
-from deid.recognizer_kit import split_domain
+from deid.kit.base import split_domain
 
 
 class OfflineEmailRecognizer(EmailRecognizer):

@@ -10,7 +10,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from deid.recognizer_kit import RegexRecognizer, split_domain
+from deid.kit.base import RegexRecognizer, split_domain
 
 _LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"

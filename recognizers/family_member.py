@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.clinical_terms import is_contraction, is_never_a_name
-from deid.lexicon import (
+from deid.kit.clinical import is_contraction, is_never_a_name
+from deid.kit.lexicon import (
     CLINICIAN_TITLES,
     HONORIFICS,
     MONTH_NAMES,
@@ -23,11 +23,11 @@ from deid.lexicon import (
     is_note_word,
     may_be_lowercase_name,
 )
-from deid.name_lexicon import is_common_word
-from deid.name_lexicon import name_strength
-from deid.name_shape import POSSESSIVE_ENDINGS, is_stutter
-from deid.recognizer_kit import make_result
-from deid.token_scan import Token, TokenScan
+from deid.kit.names import is_common_word
+from deid.kit.names import name_strength
+from deid.kit.name_shape import POSSESSIVE_ENDINGS, is_stutter
+from deid.kit.base import make_result
+from deid.kit.token_scan import Token, TokenScan
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts

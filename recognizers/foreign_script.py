@@ -14,7 +14,7 @@ import unicodedata
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.recognizer_kit import make_result
+from deid.kit.base import make_result
 
 # Candidate stretches: characters beyond ASCII, and the spaces or tabs between two of them.
 _CANDIDATE = re.compile(r"[^\x00-\x7f\s]+(?:[ \t][^\x00-\x7f\s]+)*")

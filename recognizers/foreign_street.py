@@ -3,11 +3,11 @@
 
 import re
 
-from deid.addresses import CAPITALIZED, FUNCTION_WORDS, PARTICLES, WORD, address_end
-from deid.casing import LOWER, MIXED, regime_at
-from deid.clinical_terms import is_never_a_name
-from deid.name_lexicon import is_common_word
-from deid.recognizer_kit import RegexRecognizer
+from deid.kit.addresses import CAPITALIZED, FUNCTION_WORDS, PARTICLES, WORD, address_end
+from deid.kit.casing import LOWER, MIXED, regime_at
+from deid.kit.clinical import is_never_a_name
+from deid.kit.names import is_common_word
+from deid.kit.base import RegexRecognizer
 
 # Street types written before the name (Romance, Slavic, Greek, Dutch and French forms).
 _BEFORE = (

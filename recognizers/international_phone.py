@@ -10,7 +10,7 @@ in groups, with an optional extension.
 
 import re
 
-from deid.recognizer_kit import RegexRecognizer
+from deid.kit.base import RegexRecognizer
 
 # Digit groups joined by single spaces, dots or hyphens (a slash makes a blood pressure); an area code may sit in
 # brackets, a trunk zero as "(0)".

@@ -12,13 +12,13 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.casing import MIXED, regime_at
-from deid.clinical_terms import is_clinical_term
-from deid.lexicon import FUNCTION_WORDS, RELATION_WORDS
-from deid.name_lexicon import is_common_word, is_given_name, name_strength
-from deid.name_shape import NAME_PARTICLES
-from deid.recognizer_kit import make_result
-from deid.token_scan import speaker_turns
+from deid.kit.casing import MIXED, regime_at
+from deid.kit.clinical import is_clinical_term
+from deid.kit.lexicon import FUNCTION_WORDS, RELATION_WORDS
+from deid.kit.names import is_common_word, is_given_name, name_strength
+from deid.kit.name_shape import NAME_PARTICLES
+from deid.kit.base import make_result
+from deid.kit.token_scan import speaker_turns
 
 # Label -> role of the person it names. A bare "Name:" may be anyone's: no role (PERSON).
 _CLIENT_WORDS = frozenset({"client", "patient", "pt", "consumer"})  # also "Client name", "Pt's name"

@@ -3,8 +3,8 @@
 
 import re
 
-from deid.addresses import WORD
-from deid.recognizer_kit import RegexRecognizer
+from deid.kit.addresses import WORD
+from deid.kit.base import RegexRecognizer
 
 _BREAK = r"(?:[ \t]*,?[ \t]*\n?[ \t]*)"
 _POST = r"(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?"

@@ -1,6 +1,6 @@
 """Pager, beeper and internal extension numbers after their label ("Pager: #54321", "PG 33445")."""
 
-from deid.recognizer_kit import RegexRecognizer
+from deid.kit.base import RegexRecognizer
 
 
 class PagerRecognizer(RegexRecognizer):

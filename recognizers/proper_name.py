@@ -1,7 +1,7 @@
-"""Names by their shape (`deid.name_shape`): a capitalized word inside a sentence of mixed-case
+"""Names by their shape (`deid.kit.name_shape`): a capitalized word inside a sentence of mixed-case
 text that no dictionary knows ("with Thembile", "Hi, Bílková"). The role is unknown: PERSON, with
 a modest score, so that context recognizers and NER (which give a role or a place) win where they
-found it too. Not in telegraphic clinical notes, where NER must agree (`deid.ner`).
+found it too. Not in telegraphic clinical notes, where NER must agree (`deid.detect.ner`).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.casing import MIXED, regime_at, truecase
-from deid.name_shape import CLINICAL_SHARE, POSSESSIVE, RESTORED_SHARE, WORD, clinical_share, inside_sentence, is_proper_word
-from deid.recognizer_kit import make_result
+from deid.kit.casing import MIXED, regime_at, truecase
+from deid.kit.name_shape import CLINICAL_SHARE, POSSESSIVE, RESTORED_SHARE, WORD, clinical_share, inside_sentence, is_proper_word
+from deid.kit.base import make_result
 
 _SCORE = 0.45
 # What a person does at the start of a sentence in a note or a conversation: "Sphiwe reports ...".

@@ -9,7 +9,7 @@ inside a longer run of digit groups ("1 536 22 1234 5"), and a number right afte
 
 import re
 
-from deid.recognizer_kit import RegexRecognizer
+from deid.kit.base import RegexRecognizer
 
 # Presidio's published sample numbers, never a person's.
 _SAMPLES = frozenset({"123456789", "987654320", "078051120"})

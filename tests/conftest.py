@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import deid
-from deid.detect import Detector
+from deid.detect.engine import Detector
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from deid.evaluate import EvalReport, evaluate, load_gold
+from deid.report.evaluate import EvalReport, evaluate, load_gold
 from deid.synthetic import generate_notes, to_gold_record
 
 PHYSIONET = Path(__file__).parents[2] / "shared" / "corpora" / "physionet-dev.jsonl"
@@ -73,7 +73,7 @@ def test_presidio_benchmark_sentences(make_redactor) -> None:
 
 def test_synthetic_notes_robust_to_case_and_names_of_other_cultures(make_redactor) -> None:
     """Recall barely moves when the notes are written in capitals or lower case, or their names come from other cultures."""
-    from deid.robustness import variants
+    from deid.report.robustness import variants
 
     records = [to_gold_record(n) for n in generate_notes(300, seed=20261123)]
     red = make_redactor("research")
@@ -85,7 +85,7 @@ def test_synthetic_notes_robust_to_case_and_names_of_other_cultures(make_redacto
 @pytest.mark.skipif(not (ANNOMI.exists() and PRESIDIO_SYNTH.exists()), reason="shared/corpora is not beside the checkout")
 def test_real_text_robust_to_case(make_redactor) -> None:
     """Real conversations and Presidio's sentences lose little recall in capitals or lower case."""
-    from deid.robustness import recased
+    from deid.report.robustness import recased
 
     red = make_redactor("research")
     for path, allowed in ((ANNOMI, 0.01), (PRESIDIO_SYNTH, 0.03)):  # measured -0.005/-0.005, -0.020/-0.023

@@ -1,4 +1,4 @@
-"""deid.build_lexicons: the SSA and 2010 Census tables read from small files of the packages' shape."""
+"""deid.kit.build_lexicons: the SSA and 2010 Census tables read from small files of the packages' shape."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import csv
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from deid.build_lexicons import census_2010_surnames, ssa_given_names
+from deid.kit.build_lexicons import census_2010_surnames, ssa_given_names
 
 
 def test_ssa_given_names_sums_years_and_sexes(tmp_path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.casing import LOWER, MIXED, UPPER, case_regime, regime_at, restore_word
+from deid.kit.casing import LOWER, MIXED, UPPER, case_regime, regime_at, restore_word
 
 
 @pytest.mark.parametrize(
@@ -52,9 +52,9 @@ def test_restore_word(word: str, restored: str) -> None:
 # Caches of deid that never see note text: lexicons and data loaded once, characters, engine configs,
 # Redactors by policy. A cache keyed by a note or its words would keep PHI in memory after use.
 CACHES_WITHOUT_NOTE_TEXT = {
-    "deid.name_lexicon._tables", "deid.name_lexicon._common_proper_nouns", "deid.places.us_cities",
-    "deid.places._countries", "deid.normalize._fold", "deid.operators.pseudonymize._names",
-    "deid.redact._shared_detector", "deid.redact._cached_redactor", "deid.recognizer_kit._offline_tld",
+    "deid.kit.names._tables", "deid.kit.names._common_proper_nouns", "deid.kit.places.us_cities",
+    "deid.kit.places._countries", "deid.kit.normalize._fold", "deid.transform.pseudonymize._names",
+    "deid.redact._shared_detector", "deid.redact._cached_redactor", "deid.kit.base._offline_tld",
 }
 
 
@@ -64,10 +64,10 @@ def test_nothing_of_a_note_is_kept_after_use(detector) -> None:
     import functools
     import gc
 
-    from deid import casing
+    from deid.kit import casing
 
     detector.detect("MET WITH ZORBLATKIN QUIVRELLE TODAY.\nShe said Zorblatkin called.")
-    assert casing._NOTE.get() is None
+    assert casing.noted() is None
     caches = {
         f"{o.__module__}.{o.__qualname__}"
         for o in gc.get_objects()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.dates import parse_date
+from deid.kit.dates import parse_date
 
 
 @pytest.mark.parametrize(

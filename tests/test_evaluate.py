@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from deid import DeidError
-from deid.evaluate import EvalReport, evaluate, load_gold, shape
+from deid.report.evaluate import EvalReport, evaluate, load_gold, shape
 
 GOLD = Path(__file__).parent / "gold" / "tiny.jsonl"
 
@@ -91,7 +91,7 @@ def test_optional_labels_are_neither_missed_nor_false() -> None:
 
 def test_parts_split_by_patient_second_bit() -> None:
     """Dev files hold only odd (or even) patient ids, so parts split on the next bit; one patient stays in one part."""
-    from deid.evaluate import part_of
+    from deid.report.evaluate import part_of
 
     assert [part_of({"patient": p}) for p in (1, 3, 5, 7, 2, 4)] == ["A", "B", "A", "B", "B", "A"]
     assert part_of({"id": "note-x"}) == part_of({"id": "note-x"})
@@ -107,7 +107,7 @@ def test_evaluate_reports_both_parts(make_redactor) -> None:
 
 def test_recased_keeps_offsets_and_names_swapped_moves_spans() -> None:
     """Case variants keep every offset; a name swap replaces name spans and shifts the spans after them."""
-    from deid.robustness import names_swapped, recased
+    from deid.report.robustness import names_swapped, recased
 
     record = {"id": "1", "text": "Wife Ann Lee called 555-0100 ß", "spans": [
         {"start": 5, "end": 12, "label": "RelativeProxyName"}, {"start": 20, "end": 28, "label": "Phone"}]}

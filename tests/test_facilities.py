@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.facilities import name_end
+from deid.kit.facilities import name_end
 
 
 @pytest.mark.parametrize(

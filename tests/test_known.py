@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from deid.known import find_known
+from deid.decide.known import find_known
 
 
 def found(text: str, known: dict) -> list[tuple[str, str]]:
@@ -99,7 +99,7 @@ def test_names_with_letters_that_lower_to_two() -> None:
 def test_a_piece_of_a_known_value_outside_every_finding_is_left_in_the_text() -> None:
     """The last four digits or a name word written outside every span count; covered ones, dates, ordinary
     words, credentials and digits inside a longer number do not."""
-    from deid.known import left_in_text
+    from deid.decide.known import left_in_text
 
     text = "Member XJH448120977 called; it ends in 0977. Ms. Hope Quennell came."
     member = (7, 19)

@@ -1,10 +1,10 @@
-"""Word lookups without a regex per value (`deid.lookup`), as row-known identifiers and repeats use them."""
+"""Word lookups without a regex per value (`deid.kit.lookup`), as row-known identifiers and repeats use them."""
 
 from __future__ import annotations
 
 import re
 
-from deid.lookup import LowerText, lower_same_length, reaching
+from deid.kit.lookup import LowerText, lower_same_length, reaching
 
 
 def found(text: str, words: list[str], joins=str.isalnum) -> list[str]:

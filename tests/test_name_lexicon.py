@@ -1,20 +1,20 @@
-"""deid.name_lexicon: U.S. name frequencies judged against web casing."""
+"""deid.kit.names: U.S. name frequencies judged against web casing."""
 
 from __future__ import annotations
 
 import pytest
 
-from deid import name_lexicon
-from deid.name_lexicon import AMBIGUOUS, STRONG, is_given_name, is_listed_name, name_strength
+from deid.kit import names as name_lexicon
+from deid.kit.names import AMBIGUOUS, STRONG, is_given_name, is_listed_name, name_strength
 from deid.paths import recognizers_dir
-from deid.plugins import load_python
+from deid.detect.plugins import load_python
 
 (PERSON,) = load_python(recognizers_dir() / "person_name.py")
 
 
 def test_bundled_table_loads_offline() -> None:
     """The bundled frequency table loads from the package (sockets are blocked in tests) at full size."""
-    babies = name_lexicon._us_names()
+    babies = name_lexicon.us_names()
     assert len(babies) > 240_000
     assert babies["john"] > 1_000_000 and babies["mcclatchie"] == 0  # 2010 surname list only
 
@@ -58,9 +58,9 @@ def test_rare_2010_surname_in_any_case(text: str, expected: list[str]) -> None:
 
 def test_rare_names_the_web_knows_are_no_names() -> None:
     """A name few people bear that the web corpus knows (a word, an abbreviation) gives no evidence."""
-    babies = name_lexicon._us_names()
-    first90, last90 = name_lexicon._census_names()
-    probs = name_lexicon._lexeme_probs()
+    babies = name_lexicon.us_names()
+    first90, last90 = name_lexicon.census_names()
+    probs = name_lexicon.lexeme_probs()
     rare_known = [w for w, n in babies.items() if 0 < n < 50 and w in probs and w not in first90 | last90][:200]
     assert len(rare_known) == 200 and not any(name_strength(w) for w in rare_known)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deid.ner import ner_windows
+from deid.detect.ner import ner_windows
 
 
 def spans(detector, text: str) -> list[tuple[str, str, str]]:
@@ -39,7 +39,7 @@ def test_a_name_no_lexicon_knows_is_found_in_mixed_case(detector) -> None:
 
 def test_ner_reads_lower_case_notes_with_their_case_restored() -> None:
     """A lower-case note is truecased before NER's windows are chosen; clinical shorthand is not."""
-    from deid.casing import truecase
+    from deid.kit.casing import truecase
 
     talk = "we talked about her week. she went with xiaoqing zhuvanetti to the market on the weekend."
     assert ner_windows(talk, []) == []

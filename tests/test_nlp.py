@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from deid.config import load_engine_config
-from deid.detect import load_nlp_engine
+from deid.detect.config import load_engine_config
+from deid.detect.engine import load_nlp_engine
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def test_recognize_runs_only_the_ner_pipeline(engine) -> None:
 
 
 def test_missing_model_is_a_clear_error_and_never_a_download() -> None:
-    from deid.config import EngineConfig
+    from deid.detect.config import EngineConfig
     from deid.errors import ConfigError
 
     with pytest.raises(ConfigError, match="never downloads"):
@@ -65,7 +65,7 @@ def test_context_from_a_window_scores_as_presidio_does(detector, text: str) -> N
     """Presidio's enhancer read the whole note's tokens; the window before each result gives the same scores."""
     from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
-    from deid.nlp import WindowContextEnhancer
+    from deid.detect.nlp import WindowContextEnhancer
 
     engine = detector.nlp_engine
     recognizers = [r for r in detector.registry.recognizers if r.name == "ZipCodeRecognizer"]

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deid.facilities import without_kinds
+from deid.kit.facilities import without_kinds
 from deid.findings import Finding
-from deid.known import find_known
-from deid.normalize import view
+from deid.decide.known import find_known
+from deid.kit.normalize import view
 from strategies import unicode_text
 
 # Invisible characters, accents and look-alikes among plain letters.

@@ -8,8 +8,8 @@ import pytest
 import pytest_socket
 
 from deid import ConfigError
-from deid.config import load_engine_config
-from deid.detect import Detector
+from deid.detect.config import load_engine_config
+from deid.detect.engine import Detector
 
 
 def test_detection_with_all_sockets_blocked(detector) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from deid.operators import OperatorContext, operator_for
-from deid.operators.shift_date import shift_days
-from deid.policy import Generalize, Keep, Mask, Pseudonymize, Remove, ShiftDate
+from deid.transform import OperatorContext, operator_for
+from deid.transform.shift_date import shift_days
+from deid.decide.policy import Generalize, Keep, Mask, Pseudonymize, Remove, ShiftDate
 
 KEY = b"test-key-1"
 

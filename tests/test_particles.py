@@ -6,7 +6,7 @@ import pytest
 
 import deid
 from deid.findings import Finding
-from deid.particles import with_particles
+from deid.kit.particles import with_particles
 
 
 def _covered(text: str, start: int, end: int, entity: str = "PERSON") -> str:

@@ -9,10 +9,10 @@ import pytest
 
 import deid
 from deid import ConfigError, RecognizerLoadError
-from deid.config import load_engine_config
-from deid.detect import Detector
+from deid.detect.config import load_engine_config
+from deid.detect.engine import Detector
 from deid.paths import recognizers_dir
-from deid.plugins import load_folder
+from deid.detect.plugins import load_folder
 
 PY_PLUGIN = '''
 from presidio_analyzer import Pattern, PatternRecognizer

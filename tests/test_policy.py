@@ -8,7 +8,7 @@ import pytest
 
 from deid import PolicyError, available_policies, load_policy
 from deid.entities import ENTITIES
-from deid.policy import ACTIONS
+from deid.decide.policy import ACTIONS
 
 CONF = Path(__file__).parent / "conf" / "policies"
 SAFE_HARBOR = set(ENTITIES)

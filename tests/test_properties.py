@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import deid
 from deid.findings import Finding, resolve
-from deid.policy import Policy, Remove
+from deid.decide.policy import Policy, Remove
 from strategies import (
     Planted,
     calendar_dates,

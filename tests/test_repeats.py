@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from deid.findings import Finding
-from deid.repeats import RECOGNIZER, repeated
+from deid.detect.repeats import RECOGNIZER, repeated
 
 
 def test_later_mentions_without_context_are_found(detector) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 import deid
 from deid.findings import Finding
-from deid.roles import carry_roles
+from deid.decide.roles import carry_roles
 
 
 def _find(text: str, word: str, entity: str, nth: int = 0) -> Finding:

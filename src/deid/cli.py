@@ -92,8 +92,8 @@ def _read_key(key_file: Path | None) -> bytes | None:
 
 def _redactor(policy: str, key_file: Path | None, config: Path | None):
     """The Redactor of a command, its key from --key-file or $DEID_KEY."""
-    from deid.keyed import resolve_key
-    from deid.policy import load_policy
+    from deid.transform.keyed import resolve_key
+    from deid.decide.policy import load_policy
     from deid.redact import Redactor
 
     loaded = load_policy(policy)
@@ -151,7 +151,7 @@ def redact(
 @app.command()
 def policies() -> None:
     """List the bundled policies with a one-line description."""
-    from deid.policy import available_policies, load_policy
+    from deid.decide.policy import available_policies, load_policy
 
     rows = []
     for name in available_policies():
@@ -163,9 +163,10 @@ def policies() -> None:
 @app.command()
 def recognizers(config: ConfigOption = None) -> None:
     """List the recognizers in use: name, entities and source file."""
-    from deid.config import load_engine_config
-    from deid.detect import Detector
-    from deid import known, repeats
+    from deid.detect.config import load_engine_config
+    from deid.detect.engine import Detector
+    from deid.decide import known
+    from deid.detect import repeats
     from deid.entities import to_vocabulary
 
     detector = Detector(load_engine_config(config))
@@ -222,7 +223,7 @@ def evaluate_command(
     ] = False,
 ) -> None:
     """Measure detection on gold data: token recall and precision, overall, per part and per label."""
-    from deid.evaluate import evaluate, load_gold
+    from deid.report.evaluate import evaluate, load_gold
 
     records = load_gold(gold)
     redactor = _redactor(policy, key_file, config)
@@ -240,7 +241,7 @@ def evaluate_command(
         parts.add_row(name, str(part.notes), str(part.recall.total), f"{part.recall.ratio:.4f}", f"{part.precision.ratio:.4f}")
     out.print(parts)
     if robustness:
-        from deid.robustness import variants
+        from deid.report.robustness import variants
 
         rows = Table("variant", "recall", "change", "precision", title="robustness")
         rows.add_row("as written", f"{report.recall.ratio:.4f}", "", f"{report.precision.ratio:.4f}")
@@ -308,9 +309,9 @@ def run(
 ) -> None:
     """Run the deid-extract Prefect flow here (ephemeral Prefect, no server); with no --source, on demo notes."""
     from deid.io import OutputLock, RunManifest
-    from deid.io.extract import ExtractColumns
-    from deid.keyed import ENV_KEY
-    from deid.prefect_settings import use_prefect_defaults
+    from deid.flows.batch import ExtractColumns
+    from deid.transform.keyed import ENV_KEY
+    from deid.flows.prefect_settings import use_prefect_defaults
 
     use_prefect_defaults()  # before the flow module imports Prefect
 
@@ -383,7 +384,8 @@ def report(
     score_below: Annotated[float, typer.Option(help="Findings scoring below this go to the review queue.")] = 0.6,
 ) -> None:
     """Print a run's summary as tables (counts, reasons, findings, review queue, policy); no note text."""
-    from deid.report import reconciliation_rows, report_from_dir, write_report
+    from deid.report.html import write_report
+    from deid.report.summary import reconciliation_rows, report_from_dir
 
     rep = report_from_dir(output_dir, low_score=score_below)
     s = rep.summary
@@ -438,7 +440,7 @@ def review(
     score_below: Annotated[float, typer.Option(help="Findings scoring below this go to the review queue.")] = 0.6,
 ) -> None:
     """Write a local review page: original and redacted text side by side. The page CONTAINS PHI."""
-    from deid.review import write_review
+    from deid.report.review import write_review
 
     if limit < 1:
         raise DeidError(f"--limit must be at least 1, got {limit}")
@@ -452,7 +454,7 @@ def review(
 def _check_run(extract, policy, source, format, columns, key_secret, batch_size, max_note_chars, max_quarantine_fraction) -> None:
     """Reject now, in one line, what the flow would reject at its start (a SQL query only runs in the flow)."""
     from deid.io import open_source
-    from deid.keyed import resolve_key
+    from deid.transform.keyed import resolve_key
 
     loaded, fmt = extract.check_request(policy, source, format, batch_size, max_note_chars, max_quarantine_fraction)
     if not key_secret:

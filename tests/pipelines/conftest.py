@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from deid.prefect_settings import PREFECT_DEFAULTS
+from deid.flows.prefect_settings import PREFECT_DEFAULTS
 
 ROOT = Path(__file__).resolve().parents[2]
 PIPELINES = ROOT / "pipelines"

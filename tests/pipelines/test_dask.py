@@ -81,7 +81,7 @@ def test_existing_cluster_by_address_builds_one_redactor_per_worker(
         runner = extract_module.make_task_runner("dask", dask_address=cluster.scheduler_address)
         _run(extract_module.deid_extract.with_options(task_runner=runner), extract_module, source, tmp_path)
         redactors = client.run(
-            lambda: sum(key[0] == "redactor" for key in sys.modules["deid.io.extract"]._WORKER_CACHE)
+            lambda: sum(key[0] == "redactor" for key in sys.modules["deid.flows.batch"].WORKER_CACHE.keys())
         )
     assert sorted(redactors.values()) == [1, 1], redactors  # 15 batches, both workers, one Redactor each
     assert _outputs(tmp_path) == local_outputs

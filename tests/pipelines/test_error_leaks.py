@@ -14,9 +14,9 @@ from test_bad_input import assert_no_canary_in, captured_logs
 
 import deid
 from conftest import read_parts, synthetic_rows, write_parquet
-from deid.config import load_engine_config
+from deid.detect.config import load_engine_config
 from deid.errors import RecognizerError
-from deid.keyed import keyed_int
+from deid.transform.keyed import keyed_int
 
 CANARY = "Vellichor Ambrusteen"
 KEY = "leak-test-key-Zq81"
@@ -72,11 +72,11 @@ def test_a_failing_recognizer_quarantines_the_note_naming_the_recognizer(
     extract_module, bomb_folder: Path, tmp_path: Path, monkeypatch
 ) -> None:
     """Through the flow, the note is quarantined as `recognizer BadgeRecognizer failed (RuntimeError)`; the run goes on."""
-    from deid.io import extract as batch_step
+    from deid.flows import batch as batch_step
 
     monkeypatch.setenv("DEID_RECOGNIZERS", str(bomb_folder))
     # The flow caches one Redactor per worker process: build one with the plug-in, and drop it after.
-    monkeypatch.setattr(batch_step, "_WORKER_CACHE", {})
+    monkeypatch.setattr(batch_step, "WORKER_CACHE", batch_step.WorkerCache())
     rows = synthetic_rows(3, seed=5, research_consent="true")
     rows[1]["text"] += f"\nCollateral call with {CANARY}.\n"
     source = write_parquet(tmp_path / "notes.parquet", rows)
@@ -99,11 +99,11 @@ def test_a_run_that_quarantines_too_much_fails_after_writing_its_report(
 ) -> None:
     """Half the notes quarantined (a plug-in failing on them): the run writes every output and a
     report that says why, then fails; allowed that share, the same run completes."""
-    from deid.io import extract as batch_step
+    from deid.flows import batch as batch_step
     from deid.io.manifest import RunManifest
 
     monkeypatch.setenv("DEID_RECOGNIZERS", str(bomb_folder))
-    monkeypatch.setattr(batch_step, "_WORKER_CACHE", {})
+    monkeypatch.setattr(batch_step, "WORKER_CACHE", batch_step.WorkerCache())
     rows = synthetic_rows(4, seed=5, research_consent="true")
     for row in rows[:2]:
         row["text"] += f"\nCollateral call with {CANARY}.\n"
@@ -185,7 +185,7 @@ def test_a_different_key_changes_pseudonyms_and_date_shifts_and_no_key_is_stored
     any output file, log record or Prefect's database (only its fingerprint)."""
     from prefect.settings import get_current_settings
 
-    from deid.keyed import fingerprint
+    from deid.transform.keyed import fingerprint
 
     rows = synthetic_rows(6, seed=21)
     source = write_parquet(tmp_path / "notes.parquet", rows)

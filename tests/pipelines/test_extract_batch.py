@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import read_parts
-from deid.config import load_engine_config
+from deid.detect.config import load_engine_config
 from deid.io import Rejected, SourceBatch
-from deid.io.extract import ExtractColumns, is_authorized, plan_columns, process_batch
+from deid.flows.batch import ExtractColumns, is_authorized, plan_columns, process_batch
 from deid.io.sources import SourceError
 
 KNOWN = {"client_name": "PATIENT", "mrn": "MRN", "member_id": "MEMBER_ID", "dob": "DOB"}

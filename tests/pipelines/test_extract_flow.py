@@ -177,7 +177,7 @@ def test_key_comes_from_a_prefect_secret_block(extract_module, tmp_path: Path) -
     """key_secret names a Secret block: its value keys the run (fingerprint only); an unknown name is an error."""
     from prefect.blocks.system import Secret
 
-    from deid.keyed import fingerprint
+    from deid.transform.keyed import fingerprint
 
     Secret(value="secret-block-key-456").save("deid-test-key", overwrite=True)
     source = write_parquet(tmp_path / "notes.parquet", synthetic_rows(2))

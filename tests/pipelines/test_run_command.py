@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deid.io import RunManifest
-from deid.keyed import fingerprint
+from deid.transform.keyed import fingerprint
 
 from conftest import PREFECT_ENV, read_parts, synthetic_rows, wait_until, write_parquet
 

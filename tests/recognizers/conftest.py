@@ -8,11 +8,11 @@ from collections.abc import Callable
 import pytest
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.config import load_engine_config
-from deid.detect import load_nlp_engine
-from deid.nlp import NoteNlpEngine
+from deid.detect.config import load_engine_config
+from deid.detect.engine import load_nlp_engine
+from deid.detect.nlp import NoteNlpEngine
 from deid.paths import recognizers_dir
-from deid.plugins import load_python
+from deid.detect.plugins import load_python
 
 RECOGNIZERS_DIR = recognizers_dir()
 

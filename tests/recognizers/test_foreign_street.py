@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from deid.paths import recognizers_dir
-from deid.plugins import load_python
+from deid.detect.plugins import load_python
+from deid.kit.base import RegexRecognizer
 
 (FOREIGN,) = load_python(recognizers_dir() / "foreign_street.py")
 (MILITARY,) = load_python(recognizers_dir() / "military_address.py")
@@ -113,4 +114,5 @@ def test_street_corners(text: str, expected: list[str]) -> None:
     ],
 )
 def test_typed_patterns_only_with_a_street_type(text: str, typed: bool) -> None:
-    assert (len(FOREIGN.patterns_for(text)) == len(FOREIGN._compiled)) is typed
+    every = RegexRecognizer.patterns_for(FOREIGN, text)
+    assert (len(FOREIGN.patterns_for(text)) == len(every)) is typed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deid.paths import recognizers_dir
-from deid.plugins import load_python
+from deid.detect.plugins import load_python
 
 # Loaded the way the engine loads plug-ins: by file path, no-argument constructor.
 (REC,) = load_python(recognizers_dir() / "ip_address.py")

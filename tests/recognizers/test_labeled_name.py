@@ -6,7 +6,7 @@ import pytest
 
 import deid
 from deid.paths import recognizers_dir
-from deid.plugins import load_python
+from deid.detect.plugins import load_python
 
 (REC,) = load_python(recognizers_dir() / "labeled_name.py")
 

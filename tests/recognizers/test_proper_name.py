@@ -1,12 +1,12 @@
-"""ProperNameRecognizer and deid.name_shape: names of any culture by the shape of the word."""
+"""ProperNameRecognizer and deid.kit.name_shape: names of any culture by the shape of the word."""
 
 from __future__ import annotations
 
 import pytest
 
-from deid.name_shape import clinical_register, inside_sentence, is_proper_word
+from deid.kit.name_shape import clinical_register, inside_sentence, is_proper_word
 from deid.paths import recognizers_dir
-from deid.plugins import load_python
+from deid.detect.plugins import load_python
 
 # Loaded the way the engine loads plug-ins: by file path, no-argument constructor.
 (REC,) = load_python(recognizers_dir() / "proper_name.py")

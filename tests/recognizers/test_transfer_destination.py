@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deid.paths import recognizers_dir
-from deid.plugins import load_python
+from deid.detect.plugins import load_python
 
 (REC,) = load_python(recognizers_dir() / "transfer_destination.py")
 

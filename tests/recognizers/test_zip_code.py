@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deid.paths import recognizers_dir
-from deid.plugins import load_yaml
+from deid.detect.plugins import load_yaml
 
 (REC,) = load_yaml(recognizers_dir() / "zip_code.yaml")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from deid.prefect_settings import PREFECT_DEFAULTS
+from deid.flows.prefect_settings import PREFECT_DEFAULTS
 
 HOME_PREFIX = "deid-prefect-home-"
 

@@ -54,7 +54,8 @@ def test_report_renders_in_chromium_with_totals(small_run, tmp_path: Path) -> No
 @needs_chromium
 def test_a_long_review_list_is_paged_in_chromium(tmp_path: Path) -> None:
     """A list longer than a page gets the pager: 60 low-confidence findings are 3 pages of 25."""
-    from deid.report import build_report, render_html
+    from deid.report.html import render_html
+    from deid.report.summary import build_report
 
     spans = [{"note_id": f"n{i}", "start": 0, "end": 4, "entity_type": "PERSON", "score": 0.3,
               "recognizer": "R", "action": "remove"} for i in range(60)]
@@ -94,7 +95,7 @@ def test_report_command_prints_tables_and_regenerates_html(small_run) -> None:
 
 def test_report_command_on_a_folder_without_a_run_is_one_line_error(tmp_path: Path) -> None:
     """A folder with no summary gives deid's one-line error, not a traceback."""
-    from deid.report import ReportError
+    from deid.report.summary import ReportError
 
     result = CliRunner().invoke(app, ["report", str(tmp_path)])
     assert isinstance(result.exception, ReportError) and "no run summary" in str(result.exception)

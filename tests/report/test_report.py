@@ -1,4 +1,4 @@
-"""Unit tests of deid.report on span, note-index and summary records (no flow, no text)."""
+"""Unit tests of deid.report (summary, HTML) on span, note-index and summary records (no flow, no text)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,8 @@ import re
 
 import pytest
 
-from deid.report import (
-    QUEUE_CAP,
-    build_report,
-    findings_per_note_bins,
-    render_html,
-    render_markdown,
-)
+from deid.report.html import findings_per_note_bins, render_html
+from deid.report.summary import QUEUE_CAP, build_report, render_markdown
 
 SUMMARY = {
     "run_id": "20260101T000000Z-abcdef12",
@@ -145,7 +140,7 @@ def test_markdown_artifact_has_counts_policy_and_path() -> None:
 
 def test_a_long_bar_label_is_cut_before_escaping() -> None:
     """A label cut to 28 characters never leaves half an HTML entity ("&am" of "&amp;")."""
-    from deid.report import bar_chart
+    from deid.report.html import bar_chart
 
     svg = bar_chart([("R" * 26 + "&<>", 3)])
     assert "R" * 26 + "&amp;&lt;</text>" in svg and "&am<" not in svg

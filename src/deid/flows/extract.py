@@ -22,7 +22,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from deid.prefect_settings import use_prefect_defaults
+from deid.flows.prefect_settings import use_prefect_defaults
 
 use_prefect_defaults()  # before Prefect is imported: no telemetry, time for a first migration
 
@@ -35,19 +35,18 @@ from deid.entities import ENTITIES
 from deid.errors import DeidError, KeyRequiredError
 from deid.flows.runners import api_for_workers, default_task_runner, make_task_runner, task_slots  # noqa: F401 - make_task_runner: part of this module's API
 from deid.io import OutputLock, RunManifest, open_source, write_json_atomic
-from deid.io import extract as _batch_step
-from deid.io.extract import (
+from deid.flows import batch as _batch_step
+from deid.flows.batch import (
     DEFAULT_MAX_NOTE_CHARS,
     ExtractColumns,
     plan_columns,
     process_batch,
     quarantine_duplicate_ids,
-    worker_cached,
 )
 from deid.io.manifest import add_counts
 from deid.io.sources import infer_format
-from deid.keyed import ENV_KEY, fingerprint, resolve_key
-from deid.policy import load_policy
+from deid.transform.keyed import ENV_KEY, fingerprint, resolve_key
+from deid.decide.policy import load_policy
 
 # Known-identifier columns of deid's synthetic notes (deid.synthetic / `deid run` demo input).
 SYNTHETIC_KNOWN_COLUMNS: dict[str, str] = {
@@ -132,11 +131,10 @@ def redact_batch(
     """Redact one batch and write its notes/spans/quarantine parts; return counts and paths."""
     # One Redactor per worker process (loading the model is slow), shared by its threads in turn.
     # Cached per key fingerprint too: a rotated Secret or another $DEID_KEY must not reuse the old key.
-    redactor, key = worker_cached(
-        ("redactor", policy, key_secret, key_fingerprint), lambda: _build_redactor(policy, key_secret)
-    )
+    cache_key = ("redactor", policy, key_secret, key_fingerprint)
+    redactor, key = _batch_step.WORKER_CACHE.get(cache_key, lambda: _build_redactor(policy, key_secret))
     if fingerprint(key) != key_fingerprint:
-        _batch_step.forget_worker_cached(("redactor", policy, key_secret, key_fingerprint))
+        _batch_step.WORKER_CACHE.forget(cache_key)
         raise KeyRequiredError(
             "this worker's key differs from the flow's: the Secret block or $DEID_KEY changed while the "
             "run was starting (rerun with the same run_id), or a Dask worker has another $DEID_KEY"
@@ -171,7 +169,7 @@ def write_summary(output_dir: str, summary: dict[str, Any]) -> str:
 @task(name="write-report", persist_result=False, cache_policy=NO_CACHE, **WRITE_RETRIES)
 def write_report(output_dir: str) -> str:
     """Write `report/report.html` from the run's summary, spans and notes_index; return its path."""
-    from deid.report import write_report as write_html
+    from deid.report.html import write_report as write_html
 
     return str(write_html(output_dir))
 
@@ -181,7 +179,7 @@ def publish_report_artifact(summary: dict[str, Any], report_path: str) -> None:
     """Attach the summary (counts, types, policy; no PHI) and the report's local path to the flow run."""
     from prefect.artifacts import create_markdown_artifact
 
-    from deid.report import render_markdown
+    from deid.report.summary import render_markdown
 
     create_markdown_artifact(
         markdown=render_markdown(summary, report_path),
@@ -420,7 +418,7 @@ def _summary(
     import prefect
     import spacy.util
 
-    from deid.config import load_engine_config
+    from deid.detect.config import load_engine_config
 
     totals = manifest.totals
     model = load_engine_config().model

@@ -21,9 +21,9 @@ from deid.entities import ENTITIES
 from deid.errors import RecognizerError
 from deid.io.sources import Rejected, SourceBatch, SourceError, as_text, is_missing
 from deid.io.writers import write_part
-from deid.known import find_known, left_in_text
-from deid.operators import OperatorContext, operator_for
-from deid.policy import Policy
+from deid.decide.known import find_known, left_in_text
+from deid.transform import OperatorContext, operator_for
+from deid.decide.policy import Policy
 from deid.redact import RedactionResult, Redactor
 
 # Values of an authorization column that mean "yes" (case-insensitive for strings).
@@ -78,26 +78,37 @@ QUARANTINE_SCHEMA = pa.schema(
 )
 
 
-# Per worker process: Redactors (and keys) built once, and a lock so threads of one process take
-# turns on the shared spaCy pipeline. They live here, not in the flow module, because Prefect's
-# process pool pickles task functions by value: state in the flow module would not survive.
-_WORKER_CACHE: dict[Hashable, Any] = {}
-_WORKER_CACHE_LOCK = threading.Lock()
+class WorkerCache:
+    """What one worker process builds once and reuses (a Redactor per policy and key), safe across
+    its threads."""
+
+    def __init__(self) -> None:
+        self._built: dict[Hashable, Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """`build()` once for `key`, then the same object."""
+        with self._lock:
+            if key not in self._built:
+                self._built[key] = build()
+            return self._built[key]
+
+    def forget(self, key: Hashable) -> None:
+        """Drop what was built for `key` (e.g. a Redactor whose key no longer matches the run's)."""
+        with self._lock:
+            self._built.pop(key, None)
+
+    def keys(self) -> list[Hashable]:
+        """The keys built so far."""
+        with self._lock:
+            return list(self._built)
+
+
+# Per worker process: its cache, and a lock so threads of one process take turns on the shared
+# spaCy pipeline. They live here, not in the flow module, because Prefect's process pool pickles
+# task functions by value: state in the flow module would not survive.
+WORKER_CACHE = WorkerCache()
 REDACTION_LOCK = threading.Lock()
-
-
-def worker_cached(key: Hashable, build: Callable[[], Any]) -> Any:
-    """`build()` once per process for `key` (e.g. a Redactor for a policy), then the same object."""
-    with _WORKER_CACHE_LOCK:
-        if key not in _WORKER_CACHE:
-            _WORKER_CACHE[key] = build()
-        return _WORKER_CACHE[key]
-
-
-def forget_worker_cached(key: Hashable) -> None:
-    """Drop what `worker_cached` built for `key` (e.g. a Redactor whose key no longer matches the run's)."""
-    with _WORKER_CACHE_LOCK:
-        _WORKER_CACHE.pop(key, None)
 
 
 @dataclass(frozen=True)

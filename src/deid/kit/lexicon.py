@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from deid.dates import MONTH_WORDS
-from deid.name_lexicon import name_strength
+from deid.kit.dates import MONTH_WORDS
+from deid.kit.names import name_strength
 
 
 def _words(text: str) -> frozenset[str]:
@@ -376,7 +376,7 @@ def may_be_lowercase_name(word: str) -> bool:
 def is_note_word(word: str, *, strong_cue: bool = False) -> bool:
     """Whether an all-caps or lower-case token is one of the everyday words notes are written with
     (COMMON_WORDS: function words, common verbs and their forms) rather than a name.
-    `deid.name_lexicon.is_common_word` asks the web's word frequencies instead.
+    `deid.kit.names.is_common_word` asks the web's word frequencies instead.
 
     After a strong cue (a "Dr." title, a credential) words that are also names count as names.
     """

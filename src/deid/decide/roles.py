@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from deid.findings import Finding
-from deid.name_shape import POSSESSIVE
+from deid.kit.name_shape import POSSESSIVE
 
 _ROLES = frozenset({"RELATIVE", "CLINICIAN", "PATIENT"})
 _BY_WORD = frozenset({"RELATIVE"})  # removed or pseudonymized wherever PERSON is: safe to carry by one word

@@ -3,7 +3,7 @@
 Vanilla Presidio runs spaCy's whole pipeline (tagger, parser, lemmatizer, NER) on every note, and
 that pipeline is nearly all of its cost. deid's recognizers read the text itself; Presidio's
 context words need tokens and lemmas, and NER is needed only where a capitalized word is left
-unexplained (`deid.ner.ner_windows`). So a note is tokenized only when a recognizer with context
+unexplained (`deid.detect.ner.ner_windows`). So a note is tokenized only when a recognizer with context
 words found something in it, lemmas come from spaCy's lookup table, and only the NER component
 (with the embedding layer it listens to, if any) runs, on those windows alone.
 """

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from deid.entities import PERSON_ENTITIES
 from deid.findings import Finding
-from deid.name_shape import NAME_PARTICLES
+from deid.kit.name_shape import NAME_PARTICLES
 
 # A short word and one space or tab right before a position.
 _SHORT_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([^\W\d_]{1,4})[ \t]$")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from deid.casing import MIXED, regime_at
-from deid.clinical_terms import is_never_a_name
-from deid.places import is_state
+from deid.kit.casing import MIXED, regime_at
+from deid.kit.clinical import is_never_a_name
+from deid.kit.places import is_state
 
 # A letter word in any script, and one that starts with a capital (any script: "Østre", "Μεγάλη").
 WORD = r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*"

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from deid.lexicon import may_be_lowercase_name
-from deid.name_lexicon import usual_form
+from deid.kit.lexicon import may_be_lowercase_name
+from deid.kit.names import usual_form
 
 MIXED, UPPER, LOWER = "mixed", "upper", "lower"
 
@@ -47,6 +47,12 @@ def note_casing(text: str) -> Iterator[None]:
         yield
     finally:
         _NOTE.reset(token)
+
+
+def noted() -> str | None:
+    """The note whose casing `note_casing` holds now (None outside it)."""
+    current = _NOTE.get()
+    return None if current is None else current[0]
 
 
 def _regimes(text: str) -> tuple[list[int], list[str], str]:

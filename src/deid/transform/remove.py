@@ -1,6 +1,6 @@
 """remove: replace the finding with a tag such as [RELATIVE]."""
 
-from deid.operators.base import DeidOperator, OperatorContext
+from deid.transform.base import DeidOperator, OperatorContext
 
 
 class RemoveOperator(DeidOperator):

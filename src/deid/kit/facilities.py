@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from deid.findings import Finding
-from deid.normalize import view
+from deid.kit.normalize import view
 
 # Alternatives of a regex, case-insensitive. "Memorial", "Regional", "General" and "VA" are
 # kinds that also name ("MEMORIAL HOSPITAL"); they stay in a name.

@@ -15,18 +15,18 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
 
-from deid.casing import note_casing, truecase
-from deid.config import EngineConfig, load_engine_config
+from deid.kit.casing import note_casing, truecase
+from deid.detect.config import EngineConfig, load_engine_config
 from deid.entities import to_vocabulary
 from deid.errors import ConfigError, RecognizerError
 from deid.findings import Finding
-from deid.name_shape import RESTORED_SHARE, clinical_share
-from deid.ner import NoteSpacyRecognizer, ner_windows
-from deid.nlp import NoteNlpEngine, WindowContextEnhancer
-from deid.normalize import View, view
+from deid.kit.name_shape import RESTORED_SHARE, clinical_share
+from deid.detect.ner import NoteSpacyRecognizer, ner_windows
+from deid.detect.nlp import NoteNlpEngine, WindowContextEnhancer
+from deid.kit.normalize import View, view
 from deid.paths import recognizers_dir
-from deid.plugins import Plugin, load_folder
-from deid.repeats import repeated
+from deid.detect.plugins import Plugin, load_folder
+from deid.detect.repeats import repeated
 
 log = logging.getLogger(__name__)
 _WHITESPACE = re.compile(r"\s")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from deid.dates import MONTH_WORDS
+from deid.kit.dates import MONTH_WORDS
 
 
 def _words(text: str) -> frozenset[str]:

@@ -1,6 +1,6 @@
 """mask: overwrite characters, keeping length and spaces (and optionally the last few)."""
 
-from deid.operators.base import DeidOperator, OperatorContext
+from deid.transform.base import DeidOperator, OperatorContext
 
 
 class MaskOperator(DeidOperator):
