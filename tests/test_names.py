@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from deid.kit import names as name_lexicon
+from deid.kit import names
 from deid.kit.names import AMBIGUOUS, STRONG, is_given_name, is_listed_name, name_strength
 from deid.paths import recognizers_dir
 from deid.detect.plugins import load_python
@@ -14,7 +14,7 @@ from deid.detect.plugins import load_python
 
 def test_bundled_table_loads_offline() -> None:
     """The bundled frequency table loads from the package (sockets are blocked in tests) at full size."""
-    babies = name_lexicon.us_names()
+    babies = names.us_names()
     assert len(babies) > 240_000
     assert babies["john"] > 1_000_000 and babies["mcclatchie"] == 0  # 2010 surname list only
 
@@ -58,9 +58,9 @@ def test_rare_2010_surname_in_any_case(text: str, expected: list[str]) -> None:
 
 def test_rare_names_the_web_knows_are_no_names() -> None:
     """A name few people bear that the web corpus knows (a word, an abbreviation) gives no evidence."""
-    babies = name_lexicon.us_names()
-    first90, last90 = name_lexicon.census_names()
-    probs = name_lexicon.lexeme_probs()
+    babies = names.us_names()
+    first90, last90 = names.census_names()
+    probs = names.lexeme_probs()
     rare_known = [w for w, n in babies.items() if 0 < n < 50 and w in probs and w not in first90 | last90][:200]
     assert len(rare_known) == 200 and not any(name_strength(w) for w in rare_known)
 
@@ -68,4 +68,4 @@ def test_rare_names_the_web_knows_are_no_names() -> None:
 @pytest.mark.parametrize("word", ["Marnocha", "Vsevolod"])
 def test_rare_names_are_marked_rare(word: str) -> None:
     """Names off the 1990 lists with few babies are rare; frequent ones are not."""
-    assert name_lexicon.is_rare_name(word) and not name_lexicon.is_rare_name("John")
+    assert names.is_rare_name(word) and not names.is_rare_name("John")
