@@ -95,7 +95,8 @@ def stream(source: Path, out: Path, policy: str, batch_size: int, checkpoints: l
     """Run the flow's read -> redact-batch -> write -> manifest loop over `source`; measure at each checkpoint."""
     from deid.flows import extract as flow
     from deid.io import RunManifest, open_source
-    from deid.flows.batch import ExtractColumns, quarantine_duplicate_ids
+    from deid.flows.batch import quarantine_duplicate_ids
+    from deid.flows.columns import ExtractColumns
     from deid.transform.keyed import fingerprint
     from deid.decide.policy import load_policy
 

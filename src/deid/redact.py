@@ -60,6 +60,12 @@ class Redactor:
         """A fingerprint of the key for reports (never the key)."""
         return fingerprint(self._key)
 
+    def transform(self, value: str, entity: str, patient_id: str | None = None) -> str:
+        """`value` as this policy writes an identifier of type `entity`: what a finding in a note
+        becomes, and what a known column's cell becomes in a bulk run (the same operator and key)."""
+        rule = self.policy.rule_for(entity)
+        return operator_for(rule.action).apply(value, OperatorContext(entity, rule, self._key, patient_id))
+
     def redact(
         self,
         text: str,
@@ -111,10 +117,8 @@ class Redactor:
         spans: list[Finding] = []
         cursor = 0
         for f in without_kinds(text, carry_roles(text, resolve(candidates))):
-            rule = self.policy.rule_for(f.entity_type)
-            ctx = OperatorContext(f.entity_type, rule, self._key, patient_id)
-            pieces += [text[cursor : f.start], operator_for(rule.action).apply(text[f.start : f.end], ctx)]
-            spans.append(f.with_action(rule.action))
+            pieces += [text[cursor : f.start], self.transform(text[f.start : f.end], f.entity_type, patient_id)]
+            spans.append(f.with_action(self.policy.rule_for(f.entity_type).action))
             cursor = f.end
         pieces.append(text[cursor:])
         log.debug("note redacted: findings=%s", dict(Counter(f.entity_type for f in spans)))

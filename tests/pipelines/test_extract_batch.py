@@ -9,7 +9,8 @@ import pytest
 from conftest import read_parts
 from deid.detect.config import load_engine_config
 from deid.io import Rejected, SourceBatch
-from deid.flows.batch import ExtractColumns, is_authorized, plan_columns, process_batch
+from deid.flows.batch import process_batch
+from deid.flows.columns import ExtractColumns, is_authorized, plan_columns
 from deid.io.sources import SourceError
 
 KNOWN = {"client_name": "PATIENT", "mrn": "MRN", "member_id": "MEMBER_ID", "dob": "DOB"}
@@ -30,11 +31,11 @@ def _row(note_id: str, text: object = NOTE, **extra: object) -> dict:
     return row
 
 
-def _run(redactor, rows: list[dict], out: Path, *, rejected=(), columns=COLUMNS, index=0, key=None, **kw):
+def _run(redactor, rows: list[dict], out: Path, *, rejected=(), columns=COLUMNS, index=0, **kw):
     batch = SourceBatch(index, rows, [f"t.parquet:row {i + 1}" for i in range(len(rows))], list(rejected))
     available = list(rows[0]) if rows else ["note_id", "text"]
     plan = plan_columns(columns, redactor.policy, available)
-    return process_batch(batch, redactor, key, columns, plan, out, **kw)
+    return process_batch(batch, redactor, columns, plan, out, **kw)
 
 
 def _reconciles(counts: dict) -> bool:
@@ -106,7 +107,7 @@ def test_keyed_columns_are_transformed_like_the_text(make_redactor, tmp_path: Pa
     """Consultation: the name column gets the same surrogate as the name in the text, the DOB the same shift."""
     key = b"test-key-1"
     red = make_redactor("consultation", key=key)
-    _run(red, [_row("n1")], tmp_path, key=key)
+    _run(red, [_row("n1")], tmp_path)
     [note] = read_parts(tmp_path / "notes")
     surrogate = note["client_name"]
     assert surrogate != "Dana Whitfield" and surrogate in note["text"]

@@ -1,6 +1,8 @@
 """Prefect flows of deid.
 
-- `extract`: the `deid-extract` flow (deployments in `pipelines/prefect.yaml`).
+- `extract`: the `deid-extract` flow (deployments in `prefect.yaml`).
 - `batch`: its batch step: check rows, redact, write the parts (no Prefect in it).
+- `columns`: which source columns hold what, what each output column is, authorization.
+- `outcome`: the run's `summary.json` and why a run fails.
 - `runners`: the task runner each run uses; `prefect_settings`: settings made before Prefect loads.
 """

@@ -6,28 +6,23 @@ nowhere else (not into exceptions, logs or return values).
 
 from __future__ import annotations
 
-import decimal
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
-from deid.entities import ENTITIES
-from deid.errors import RecognizerError
-from deid.io.sources import Rejected, SourceBatch, SourceError, as_text, is_missing
-from deid.io.writers import write_part
 from deid.decide.known import find_known, left_in_text
-from deid.transform import OperatorContext, operator_for
-from deid.decide.policy import Policy
+from deid.errors import RecognizerError
+from deid.flows.columns import ColumnPlan, ExtractColumns, is_authorized
+from deid.io.sources import Rejected, SourceBatch, as_text, is_missing
+from deid.io.writers import write_part
 from deid.redact import RedactionResult, Redactor
 
-# Values of an authorization column that mean "yes" (case-insensitive for strings).
-TRUE_VALUES = frozenset({"true", "1", "yes", "y", "t"})
 DEFAULT_MAX_NOTE_CHARS = 1_000_000
 
 # Quarantine reason codes of the batch step (readers add invalid_json, invalid_utf8, malformed_row).
@@ -111,85 +106,6 @@ WORKER_CACHE = WorkerCache()
 REDACTION_LOCK = threading.Lock()
 
 
-@dataclass(frozen=True)
-class ExtractColumns:
-    """Which source columns hold the note id, the text, the patient id and known identifiers."""
-
-    id_column: str = "note_id"
-    text_column: str = "text"
-    patient_id_column: str | None = None
-    # column -> entity type, e.g. {"client_name": "PATIENT", "mrn": "MRN"}
-    known_columns: Mapping[str, str] = field(default_factory=dict)
-    # Other columns copied to the output unchanged (nothing else is: unnamed columns are dropped).
-    keep_columns: tuple[str, ...] = ()
-
-    def check(self, policy: Policy, available: Sequence[str]) -> list[str]:
-        """Raise SourceError for a missing required column or unknown entity; return optional columns absent."""
-        for column, entity in self.known_columns.items():
-            if entity not in ENTITIES:
-                raise SourceError(
-                    f"known_columns: {column!r} -> unknown entity {entity!r}; allowed: {', '.join(ENTITIES)}"
-                )
-        have = set(available)
-        required = [self.id_column, self.text_column]
-        if policy.authorization_column:
-            required.append(policy.authorization_column)
-        missing = [c for c in dict.fromkeys(required) if c not in have]
-        if missing:
-            why = {self.id_column: "id_column", self.text_column: "text_column"}
-            named = ", ".join(
-                f"{c!r} ({why.get(c, f'authorization column of policy {policy.name!r}')})" for c in missing
-            )
-            shown = ", ".join(list(available)[:30]) + (" ..." if len(available) > 30 else "")
-            raise SourceError(f"source has no column {named}; its columns: {shown or '(none)'}")
-        optional = [self.patient_id_column, *self.known_columns, *self.keep_columns]
-        return [c for c in dict.fromkeys(optional) if c and c not in have]
-
-    def needed(self, policy: Policy) -> list[str]:
-        """Every column the extract reads."""
-        cols = [self.id_column, self.text_column, self.patient_id_column, policy.authorization_column]
-        cols += [*self.known_columns, *self.keep_columns]
-        return [c for c in dict.fromkeys(cols) if c]
-
-
-@dataclass(frozen=True)
-class ColumnPlan:
-    """What each output column of `notes/` is: the id, the redacted text, a known column's action, or kept."""
-
-    outputs: tuple[tuple[str, str, str | None], ...]  # (column, how, entity); how: id|text|keep|<action>
-    dropped: tuple[str, ...]
-
-    @property
-    def schema(self) -> pa.Schema:
-        """Every output column is a string (stable across parts whatever the source types)."""
-        return pa.schema([(column, pa.string()) for column, _, _ in self.outputs])
-
-
-def plan_columns(columns: ExtractColumns, policy: Policy, available: Sequence[str]) -> ColumnPlan:
-    """Decide the output columns: a known column is dropped when its entity's action is remove,
-    copied for keep, and transformed like the same value in the text for any other action."""
-    have = set(available)
-    outputs: list[tuple[str, str, str | None]] = [(columns.id_column, "id", None)]
-    if columns.text_column != columns.id_column:
-        outputs.append((columns.text_column, "text", None))
-    taken = {columns.id_column, columns.text_column}
-    dropped: list[str] = []
-    for column, entity in columns.known_columns.items():
-        if column in taken or column not in have:
-            continue
-        taken.add(column)
-        action = policy.rule_for(entity).action
-        if action == "remove":
-            dropped.append(column)
-        else:
-            outputs.append((column, action, entity))
-    for column in columns.keep_columns:
-        if column not in taken and column in have:
-            taken.add(column)
-            outputs.append((column, "keep", None))
-    return ColumnPlan(tuple(outputs), tuple(dropped))
-
-
 def quarantine_duplicate_ids(batch: SourceBatch, id_column: str, seen: set[str]) -> SourceBatch:
     """Move rows whose id was already seen in this run (earlier row or batch) to the batch's rejected rows.
 
@@ -213,17 +129,6 @@ def quarantine_duplicate_ids(batch: SourceBatch, id_column: str, seen: set[str])
     return SourceBatch(batch.index, rows, locations, rejected)
 
 
-def is_authorized(value: object) -> bool:
-    """True for True, 1 and the strings true/1/yes/y/t (any case); everything else, missing included, is no."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float, decimal.Decimal)) and not is_missing(value):
-        return value == 1
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    return isinstance(value, str) and value.strip().lower() in TRUE_VALUES
-
-
 @dataclass
 class _Candidate:
     row: dict[str, Any]
@@ -237,7 +142,6 @@ class _Candidate:
 def process_batch(
     batch: SourceBatch,
     redactor: Redactor,
-    key: bytes | None,
     columns: ExtractColumns,
     plan: ColumnPlan,
     output_dir: str | Path,
@@ -272,7 +176,7 @@ def process_batch(
         patient = as_text(row.get(columns.patient_id_column)) if columns.patient_id_column else None
         candidates.append(_Candidate(row, location, note_id, row[columns.text_column], patient, known))
 
-    done = _redact(candidates, redactor, key, plan, redact_batch_size, quarantine)
+    done = _redact(candidates, redactor, plan, redact_batch_size, quarantine)
 
     name = f"part-{batch.index:06d}.parquet"
     for folder in ("notes", "spans", "quarantine", "notes_index"):
@@ -395,7 +299,6 @@ def _check_row(row: Mapping[str, Any], columns: ExtractColumns, max_chars: int) 
 def _redact(
     candidates: list[_Candidate],
     redactor: Redactor,
-    key: bytes | None,
     plan: ColumnPlan,
     batch_size: int | None,
     quarantine: list[Rejected],
@@ -411,14 +314,14 @@ def _redact(
                 batch_size=batch_size,
             )
         )
-        return [(_output_cells(c, r, redactor.policy, key, plan), r) for c, r in zip(candidates, results)]
+        return [(_output_cells(c, r, redactor, plan), r) for c, r in zip(candidates, results)]
     except Exception:  # noqa: BLE001 - any failure falls back to per-row isolation below
         pass
     done = []
     for c in candidates:
         try:
             result = redactor.redact(c.text, patient_id=c.patient_id, known=c.known, note_id=c.note_id)
-            done.append((_output_cells(c, result, redactor.policy, key, plan), result))
+            done.append((_output_cells(c, result, redactor, plan), result))
         except Exception as exc:  # noqa: BLE001 - the exception type is the reason; its message may quote text
             # RecognizerError's message names the recognizer and exception type only.
             reason = str(exc) if isinstance(exc, RecognizerError) else f"redaction failed ({type(exc).__name__})"
@@ -427,7 +330,7 @@ def _redact(
 
 
 def _output_cells(
-    c: _Candidate, result: RedactionResult, policy: Policy, key: bytes | None, plan: ColumnPlan
+    c: _Candidate, result: RedactionResult, redactor: Redactor, plan: ColumnPlan
 ) -> list[str | None]:
     cells: list[str | None] = []
     for column, how, entity in plan.outputs:
@@ -442,8 +345,5 @@ def _output_cells(
             if value is None or not value.strip():
                 cells.append(value)
             else:
-                # The same operator and context as the value gets inside the text.
-                rule = policy.rule_for(entity)
-                ctx = OperatorContext(entity, rule, key, c.patient_id)
-                cells.append(operator_for(rule.action).apply(value, ctx))
+                cells.append(redactor.transform(value, entity, c.patient_id))
     return cells

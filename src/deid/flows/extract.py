@@ -31,22 +31,17 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 
 import deid
-from deid.entities import ENTITIES
+from deid.decide.policy import load_policy
 from deid.errors import DeidError, KeyRequiredError
+from deid.flows import batch as _batch_step
+from deid.flows.batch import DEFAULT_MAX_NOTE_CHARS, process_batch, quarantine_duplicate_ids
+from deid.flows.columns import ExtractColumns, plan_columns
+from deid.flows.outcome import EARLY_BATCHES, fails_every_note, quarantine_failure, run_summary
 from deid.flows.runners import api_for_workers, default_task_runner, make_task_runner, task_slots  # noqa: F401 - make_task_runner: part of this module's API
 from deid.io import OutputLock, RunManifest, open_source, write_json_atomic
-from deid.flows import batch as _batch_step
-from deid.flows.batch import (
-    DEFAULT_MAX_NOTE_CHARS,
-    ExtractColumns,
-    plan_columns,
-    process_batch,
-    quarantine_duplicate_ids,
-)
 from deid.io.manifest import add_counts
 from deid.io.sources import infer_format
 from deid.transform.keyed import ENV_KEY, fingerprint, resolve_key
-from deid.decide.policy import load_policy
 
 # Known-identifier columns of deid's synthetic notes (deid.synthetic / `deid run` demo input).
 SYNTHETIC_KNOWN_COLUMNS: dict[str, str] = {
@@ -61,8 +56,6 @@ SYNTHETIC_KNOWN_COLUMNS: dict[str, str] = {
 DEFAULT_BATCH_SIZE = 128
 # A run that quarantines more than this share of its rows fails (its outputs are still written).
 DEFAULT_MAX_QUARANTINE_FRACTION = 0.05
-# A run whose first EARLY_BATCHES batches fail redaction the same way on every note stops there.
-EARLY_BATCHES = 2
 
 
 class ReconciliationError(DeidError):
@@ -84,9 +77,8 @@ def load_key(key_secret: str | None) -> bytes | None:
     return resolve_key(value)
 
 
-def _build_redactor(policy: str, key_secret: str | None) -> tuple[deid.Redactor, bytes | None]:
-    key = load_key(key_secret)
-    return deid.Redactor(policy, key=key), key
+def _build_redactor(policy: str, key_secret: str | None) -> deid.Redactor:
+    return deid.Redactor(policy, key=load_key(key_secret))
 
 
 def check_request(
@@ -132,8 +124,8 @@ def redact_batch(
     # One Redactor per worker process (loading the model is slow), shared by its threads in turn.
     # Cached per key fingerprint too: a rotated Secret or another $DEID_KEY must not reuse the old key.
     cache_key = ("redactor", policy, key_secret, key_fingerprint)
-    redactor, key = _batch_step.WORKER_CACHE.get(cache_key, lambda: _build_redactor(policy, key_secret))
-    if fingerprint(key) != key_fingerprint:
+    redactor = _batch_step.WORKER_CACHE.get(cache_key, lambda: _build_redactor(policy, key_secret))
+    if redactor.key_fingerprint != key_fingerprint:
         _batch_step.WORKER_CACHE.forget(cache_key)
         raise KeyRequiredError(
             "this worker's key differs from the flow's: the Secret block or $DEID_KEY changed while the "
@@ -142,7 +134,7 @@ def redact_batch(
     plan = plan_columns(columns, redactor.policy, available_columns)
     # Through the module: Prefect's process pool pickles this function by value, and a lock cannot be.
     with _batch_step.REDACTION_LOCK:
-        return process_batch(batch, redactor, key, columns, plan, output_dir, max_note_chars=max_note_chars)
+        return process_batch(batch, redactor, columns, plan, output_dir, max_note_chars=max_note_chars)
 
 
 @task(name="check-counts", persist_result=False, cache_policy=NO_CACHE)
@@ -305,7 +297,7 @@ def deid_extract(
             )
             if first_batches.get("batches", 0) < EARLY_BATCHES:
                 add_counts(first_batches, c)
-                reason = _fails_every_note(first_batches) if first_batches["batches"] == EARLY_BATCHES else None
+                reason = fails_every_note(first_batches) if first_batches["batches"] == EARLY_BATCHES else None
                 if reason and not stop:
                     stop.append(reason)
 
@@ -343,7 +335,7 @@ def deid_extract(
 
         totals = manifest.totals
         seconds = max(time.monotonic() - clock, 1e-9)
-        summary = _summary(
+        summary = run_summary(
             manifest, loaded, key, src.describe(), plan, absent, started, seconds, done_now, skipped, batches_read
         )
         try:
@@ -353,7 +345,7 @@ def deid_extract(
             write_summary(str(out), summary)
             manifest.finish("failed")
             raise
-        failure = stop[0] if stop else _quarantine_failure(rows, max_quarantine_fraction)
+        failure = stop[0] if stop else quarantine_failure(rows, max_quarantine_fraction)
         if failure:
             summary["status"], summary["failure"] = "failed", failure
         summary_path = write_summary(str(out), summary)
@@ -375,120 +367,6 @@ def deid_extract(
             "report": report_path,
             "rows": rows,
         }
-
-
-def _fails_every_note(counts: Mapping[str, Any]) -> str | None:
-    """Why to stop a run whose first batches failed redaction the same way on every note; else None."""
-    errors = counts.get("redaction_errors", {})
-    attempted = counts.get("written", 0) + sum(errors.values())
-    for reason, failed in errors.items():
-        if attempted and failed == attempted:
-            return (
-                f"{reason} on all {failed} notes of the first {EARLY_BATCHES} batches, so the run stopped early: "
-                "fix it (or remove the recognizer's file), then run again with overwrite"
-            )
-    return None
-
-
-def _quarantine_failure(rows: Mapping[str, int], max_fraction: float) -> str | None:
-    """Why a run whose quarantined share is above `max_fraction` failed; None when it is not."""
-    if not rows["read"] or rows["quarantined"] <= max_fraction * rows["read"]:
-        return None
-    return (
-        f"{rows['quarantined']} of {rows['read']} rows were quarantined "
-        f"({rows['quarantined'] / rows['read']:.0%}), more than max_quarantine_fraction "
-        f"{max_fraction:g}: see the reasons in the report, or raise the limit to accept such a run"
-    )
-
-
-def _summary(
-    manifest: RunManifest,
-    policy: deid.Policy,
-    key: bytes | None,
-    source: dict[str, Any],
-    plan: Any,
-    absent: list[str],
-    started: dt.datetime,
-    seconds: float,
-    done_now: Mapping[str, int],
-    skipped: int,
-    batches_read: int,
-) -> dict[str, Any]:
-    """Counts, policy, versions and timing for `report/summary.json` (no text, no values)."""
-    import prefect
-    import spacy.util
-
-    from deid.detect.config import load_engine_config
-
-    totals = manifest.totals
-    model = load_engine_config().model
-    excluded = totals.get("excluded", {})
-    quarantined = totals.get("quarantined", {})
-    findings = totals.get("findings", {})
-    return {
-        "run_id": manifest.run_id,
-        "status": "completed",
-        "reconciled": True,
-        "source": source,
-        "policy": {
-            "name": policy.name,
-            "content_hash": policy.content_hash,
-            "authorization_column": policy.authorization_column,
-            "threshold": policy.threshold,
-            "default_action": policy.default_action.action,
-            "entities": {entity: policy.rule_for(entity).model_dump() for entity in ENTITIES},
-        },
-        "key_fingerprint": fingerprint(key),
-        "versions": {
-            "deid": deid.__version__,
-            "model": model,
-            "model_version": spacy.util.get_package_version(model),
-            "prefect": prefect.__version__,
-            "python": sys.version.split()[0],
-        },
-        "rows": {
-            "read": totals.get("read", 0),
-            "written": totals.get("written", 0),
-            "excluded": sum(excluded.values()),
-            "quarantined": sum(quarantined.values()),
-        },
-        "excluded_by_reason": dict(sorted(excluded.items())),
-        "quarantined_by_reason": dict(sorted(quarantined.items())),
-        "redaction_errors": dict(sorted(totals.get("redaction_errors", {}).items())),
-        "findings": {
-            "total": findings.get("total", 0),
-            "by_entity_type": dict(sorted(findings.get("by_entity_type", {}).items())),
-            "by_action": dict(sorted(findings.get("by_action", {}).items())),
-            "by_recognizer": dict(sorted(findings.get("by_recognizer", {}).items())),
-        },
-        "known_identifiers": {
-            what: dict(sorted(totals.get("known_identifiers", {}).get(what, {}).items()))
-            for what in ("expected", "missing", "left")
-        },
-        "columns": {
-            "written": [c for c, _, _ in plan.outputs],
-            "actions": {c: how for c, how, entity in plan.outputs if entity},
-            "dropped": list(plan.dropped),
-            "absent": absent,
-        },
-        "batches": {"read": batches_read, "skipped_as_finished": skipped, "attempts": manifest.data["attempts"]},
-        "timing": {
-            "run_started_at": manifest.data["started_at"],
-            "started_at": started.isoformat(timespec="seconds"),
-            "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "seconds": round(seconds, 3),
-            "rows_per_second": round(done_now["read"] / seconds, 2),
-            "chars_per_second": round(done_now["chars"] / seconds, 1),
-        },
-        "outputs": {
-            "notes": "notes/part-*.parquet",
-            "spans": "spans/part-*.parquet",
-            "quarantine": "quarantine/part-*.parquet",
-            "notes_index": "notes_index/part-*.parquet",
-            "report": "report/report.html",
-            "manifest": "manifest.json",
-        },
-    }
 
 
 def main() -> None:

@@ -1,271 +1,17 @@
-"""The `deid` command line: thin over the library. Errors are one line on stderr, exit code 2."""
+"""Commands on bulk runs: run (the deid-extract flow here), report, review."""
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 import sys
-from dataclasses import asdict
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from deid.cli.app import KEY_SOURCES, KeyFileOption, PolicyOption, app, out, read_key
 from deid.errors import DeidError
-
-app = typer.Typer(
-    help="De-identify clinical notes per downstream purpose (research, insurer, ...).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,  # tracebacks could quote note text; errors are one line
-)
-out = Console(highlight=False)
-
-PolicyOption = Annotated[
-    str, typer.Option("--policy", "-p", help="Policy name (see `deid policies`) or path to a YAML file.")
-]
-ConfigOption = Annotated[
-    Optional[Path], typer.Option("--config", help="Engine config YAML (default: bundled configs/engine.yaml).")
-]
-KeyFileOption = Annotated[
-    Optional[Path],
-    typer.Option("--key-file", help="File holding the key for pseudonyms and date shifts (else $DEID_KEY)."),
-]
-
-
-def _print_version(value: bool) -> None:
-    if value:
-        from deid import __version__
-
-        print(f"deid {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress (counts only).")] = False,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print deid's version and exit.")
-    ] = False,
-) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    if not verbose:
-        for handler in logging.getLogger().handlers:
-            handler.addFilter(_deid_errors_once)
-
-
-def _deid_errors_once(record: logging.LogRecord) -> bool:
-    """Drop Prefect's traceback and failed-state lines for a DeidError: `main` prints it as one line (-v keeps them)."""
-    if record.exc_info and isinstance(record.exc_info[1], DeidError):
-        return False
-    if record.name.startswith(("prefect.flow_runs", "prefect.task_runs")) and isinstance(record.msg, str):
-        message = record.getMessage()
-        return not (message.startswith("Finished in state Failed(") and _names_deid_error(message))
-    return True
-
-
-def _names_deid_error(message: str) -> bool:
-    """True when a Prefect failed-state message names one of deid's error classes ("...: SourceError: ...")."""
-    classes = [DeidError]
-    for cls in classes:  # grows while iterating: every subclass loaded so far
-        if f"exception: {cls.__name__}: " in message:
-            return True
-        classes += cls.__subclasses__()
-    return False
-
-
-def _read_key(key_file: Path | None) -> bytes | None:
-    if key_file is None:
-        return None
-    try:
-        return key_file.read_bytes().strip()
-    except OSError as exc:
-        raise DeidError(f"{key_file}: cannot read key file: {exc.strerror}") from None
-
-
-def _redactor(policy: str, key_file: Path | None, config: Path | None):
-    """The Redactor of a command, its key from --key-file or $DEID_KEY."""
-    from deid.transform.keyed import resolve_key
-    from deid.decide.policy import load_policy
-    from deid.redact import Redactor
-
-    loaded = load_policy(policy)
-    key = resolve_key(_read_key(key_file))
-    loaded.require_key(key, KEY_SOURCES)
-    return Redactor(loaded, key=key, config=config)
-
-
-# Where the command line takes a key from, for the message of a policy that needs one.
-KEY_SOURCES = "pass --key-file FILE or set $DEID_KEY"
-
-
-def _read_input(source: str) -> str:
-    if source == "-":
-        data = sys.stdin.buffer.read()
-        name = "standard input"
-    else:
-        path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise DeidError(f"{path}: cannot read: {exc.strerror}") from None
-        name = str(path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DeidError(f"{name}: not UTF-8 text (byte {exc.start})") from None
-
-
-@app.command()
-def redact(
-    source: Annotated[str, typer.Argument(help="Text file to redact, or - for standard input.")] = "-",
-    policy: PolicyOption = "research",
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON with the text and the spans.")] = False,
-    patient_id: Annotated[Optional[str], typer.Option(help="Patient id (keys per-patient date shifts).")] = None,
-    known: Annotated[
-        Optional[list[str]],
-        typer.Option(help="ENTITY=VALUE of an identifier known for this note, e.g. PATIENT='Dana Whitfield' "
-                     "(found wherever it appears; `insurer` keeps the client's name). Repeatable."),
-    ] = None,
-    config: ConfigOption = None,
-    key_file: KeyFileOption = None,
-) -> None:
-    """Redact one text and print the result."""
-    text = _read_input(source)
-    values = _parse_known_values(known or [])
-    result = _redactor(policy, key_file, config).redact(text, patient_id=patient_id, known=values)
-    if as_json:
-        payload = {"text": result.text, "spans": [asdict(s) for s in result.spans]}
-        out.print_json(json.dumps(payload))
-    else:
-        sys.stdout.write(result.text if result.text.endswith("\n") else result.text + "\n")
-
-
-@app.command()
-def policies() -> None:
-    """List the bundled policies with a one-line description."""
-    from deid.decide.policy import available_policies, load_policy
-
-    rows = []
-    for name in available_policies():
-        p = load_policy(name)
-        rows.append((name, p.description, "yes" if p.needs_key else "no"))
-    _listing(("policy", "description", "needs key"), rows)
-
-
-@app.command()
-def recognizers(config: ConfigOption = None) -> None:
-    """List the recognizers in use: name, entities and source file."""
-    from deid.detect.config import load_engine_config
-    from deid.detect.engine import Detector
-    from deid.decide import known
-    from deid.detect import repeats
-    from deid.entities import to_vocabulary
-
-    detector = Detector(load_engine_config(config))
-    rows = [
-        (rec.name, ", ".join(sorted({to_vocabulary(e) for e in rec.supported_entities})), detector.source_of(rec))
-        for rec in detector.recognizers
-    ]
-    # The two steps after the recognizers that also name findings in a report.
-    rows.append((known.RECOGNIZER, "the row's known identifiers (any entity)", known.__file__))
-    rows.append((repeats.RECOGNIZER, ", ".join(sorted(repeats.SPREAD)) + " (repeats of a found one)", repeats.__file__))
-    _listing(("recognizer", "entities", "source"), sorted(rows))
-
-
-def _listing(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    """A table on a terminal; tab-separated lines, nothing cut or wrapped, when piped or redirected."""
-    if not out.is_terminal:
-        for row in (header, *rows):
-            sys.stdout.write("\t".join(cell.replace("\t", " ") for cell in row) + "\n")
-        return
-    table = Table(*header)
-    table.columns[-1].overflow = "fold"
-    for row in rows:
-        table.add_row(*row)
-    out.print(table)
-
-
-@app.command()
-def demo(config: ConfigOption = None) -> None:
-    """Redact a bundled synthetic therapy note under the research and insurer policies."""
-    from deid.redact import Redactor
-
-    text = resources.files("deid").joinpath("data/demo_note.txt").read_text(encoding="utf-8")
-    # The row's structured columns: known identifiers, found wherever they appear in the note.
-    known = {"PATIENT": "Dana Whitfield", "MRN": "00731942", "MEMBER_ID": "XJH448120977", "DOB": "1988-04-02"}
-    for name in ("research", "insurer"):
-        result = Redactor(name, config=config).redact(text, known=known, patient_id="demo-1")
-        out.rule(f"[bold]policy: {name}[/bold]  ({len(result.spans)} findings)")
-        out.print(result.text, markup=False)
-
-
-@app.command("eval")
-def evaluate_command(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL: {id, text, spans: [{start, end, label}]} per line.")],
-    policy: PolicyOption = "research",
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the metrics as JSON here.")] = None,
-    show_text: Annotated[
-        bool, typer.Option("--show-text", help="List missed/false tokens as text, not shapes (contains PHI).")
-    ] = False,
-    top: Annotated[int, typer.Option(help="How many missed and false-positive shapes to list.")] = 15,
-    config: ConfigOption = None,
-    key_file: KeyFileOption = None,
-    robustness: Annotated[
-        bool, typer.Option("--robustness", help="Also score every note in capitals, in lower case and with its names swapped for names of other cultures.")
-    ] = False,
-) -> None:
-    """Measure detection on gold data: token recall and precision, overall, per part and per label."""
-    from deid.report.evaluate import evaluate, load_gold
-
-    records = load_gold(gold)
-    redactor = _redactor(policy, key_file, config)
-    report = evaluate(records, redactor, show_text=show_text)
-    summary = report.to_dict(top=top)
-    head = Table("notes", "gold tokens", "recall", "precision", "F1", "false/1000 tokens", "notes/s")
-    head.add_row(
-        str(report.notes), str(report.recall.total), f"{report.recall.ratio:.4f}",
-        f"{report.precision.ratio:.4f}", f"{report.f1:.4f}", f"{report.flagged_per_1000:.2f}",
-        f"{report.notes / max(report.seconds, 1e-9):.1f}",
-    )
-    out.print(head)
-    parts = Table("part (by patient)", "notes", "gold tokens", "recall", "precision", title="by part")
-    for name, part in sorted(report.parts.items()):
-        parts.add_row(name, str(part.notes), str(part.recall.total), f"{part.recall.ratio:.4f}", f"{part.precision.ratio:.4f}")
-    out.print(parts)
-    if robustness:
-        from deid.report.robustness import variants
-
-        rows = Table("variant", "recall", "change", "precision", title="robustness")
-        rows.add_row("as written", f"{report.recall.ratio:.4f}", "", f"{report.precision.ratio:.4f}")
-        summary["robustness"] = {}
-        for name, changed in variants(records).items():
-            other = evaluate(changed, redactor)
-            rows.add_row(name, f"{other.recall.ratio:.4f}", f"{other.recall.ratio - report.recall.ratio:+.4f}", f"{other.precision.ratio:.4f}")
-            summary["robustness"][name] = {"recall": round(other.recall.ratio, 4), "precision": round(other.precision.ratio, 4)}
-        out.print(rows)
-    labels = Table("gold label", "tokens", "recall", title="recall by gold label")
-    for label, tally in sorted(report.by_label.items()):
-        labels.add_row(label, str(tally.total), f"{tally.ratio:.4f}")
-    types = Table("predicted type", "tokens", "precision", title="precision by predicted type")
-    for entity, tally in sorted(report.by_type.items()):
-        types.add_row(entity, str(tally.total), f"{tally.ratio:.4f}")
-    out.print(labels, types)
-    what = "text" if show_text else "shape"
-    for title, rows in (("most missed", summary["top_missed"]), ("most falsely flagged", summary["top_false_positives"])):
-        table = Table("type", what, "tokens", title=title)
-        for kind, token, n in rows:
-            table.add_row(kind, token, str(n))
-        out.print(table, markup=False)
-    if json_out is not None:
-        json_out.write_text(json.dumps(summary, indent=2), encoding="utf-8")
 
 
 @app.command()
@@ -308,10 +54,10 @@ def run(
     ] = None,
 ) -> None:
     """Run the deid-extract Prefect flow here (ephemeral Prefect, no server); with no --source, on demo notes."""
-    from deid.io import OutputLock, RunManifest
-    from deid.flows.batch import ExtractColumns
-    from deid.transform.keyed import ENV_KEY
+    from deid.flows.columns import ExtractColumns
     from deid.flows.prefect_settings import use_prefect_defaults
+    from deid.io import OutputLock, RunManifest
+    from deid.transform.keyed import ENV_KEY
 
     use_prefect_defaults()  # before the flow module imports Prefect
 
@@ -326,7 +72,7 @@ def run(
     if key_file is not None:
         # The flow reads $DEID_KEY (never a parameter: parameters are stored); so do pool workers.
         try:
-            os.environ[ENV_KEY] = _read_key(key_file).decode("utf-8")
+            os.environ[ENV_KEY] = read_key(key_file).decode("utf-8")
         except UnicodeDecodeError:
             raise DeidError(f"{key_file}: the key file is not UTF-8 text") from None
     if source is None:
@@ -524,10 +270,3 @@ def _write_demo_notes(folder: Path, count: int, seed: int) -> Path:
     return write_part(folder, path.name, table)
 
 
-def main() -> None:
-    """Console entry point: run the app, turning deid's errors into one line and exit code 2."""
-    try:
-        app()
-    except DeidError as exc:
-        sys.stderr.write(f"deid: error: {exc}\n")
-        raise SystemExit(2) from None
