@@ -15,7 +15,6 @@ from deid.kit.lexicon import (
     CLINICIAN_TITLES,
     CREDENTIAL_FOLLOWERS,
     CREDENTIALS,
-    CREDENTIALS_EXACT,
     HONORIFICS,
     MONTH_NAMES,
     PREFIX_CREDENTIALS,
@@ -30,7 +29,9 @@ from deid.kit.names import is_listed_name, name_strength
 from deid.kit.name_shape import POSSESSIVE_ENDINGS
 from deid.kit.places import is_city
 from deid.kit.base import make_result
-from deid.kit.token_scan import Token, TokenScan
+from deid.kit.credentials import credentials_in
+from deid.kit.name_walk import NameWalk
+from deid.kit.token_scan import Token
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -40,31 +41,6 @@ if TYPE_CHECKING:
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-/][^\W\d_]+)*|\d+|[^\w\s]")
 
 
-def _credential_regex(credentials: frozenset[str]) -> str:
-    """Alternation of credentials with optional dots between letters ("Ph.D.", "M.D.")."""
-    forms = []
-    for cred in sorted(credentials, key=len, reverse=True):
-        forms.append("".join(re.escape(c) + (r"\.?" if c.isalnum() else "") for c in cred))
-    return "|".join(forms)
-
-
-def _transpositions(credentials: frozenset[str]) -> frozenset[str]:
-    """Typos that swap two neighbouring letters of a long credential ("LICWS" for LICSW); none is
-    an English word or another credential."""
-    typos = set()
-    for cred in credentials:
-        if len(cred) >= 4 and cred.isalpha():
-            typos.update(cred[:k] + cred[k + 1] + cred[k] + cred[k + 2 :] for k in range(len(cred) - 1))
-    return frozenset(t for t in typos if t not in credentials and not is_common_word(t))
-
-
-_CRED_BOUNDS = r"(?<![\w.\-/])(?:{})(?![\w\-/])"
-_CRED_ANY_CASE = CREDENTIALS - CREDENTIALS_EXACT
-# Any case, misspelt too: every word of a credential's shape, looked up in a set (one pass; an
-# alternation of hundreds of forms, tried at every position, cost a fifth of this recognizer).
-_CRED_WORD_RE = re.compile(r"(?<![\w.\-/])[A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z])|[-/](?=[A-Za-z]))*\.?(?![\w\-/])")
-_CRED_ANY_CASE_FORMS = _CRED_ANY_CASE | _transpositions(_CRED_ANY_CASE)
-_CRED_EXACT_RE = re.compile(_CRED_BOUNDS.format(_credential_regex(CREDENTIALS_EXACT)))
 # Credentials that are also US state abbreviations ("Baltimore, MD 21201").
 _STATE_LIKE = frozenset({"MD", "MA", "MS", "PA", "DE"})
 _LOCATIVE_RE = re.compile(r"\b(?:in|from|near|outside|around)$", re.IGNORECASE)
@@ -78,13 +54,8 @@ _ROLE_WORDS = frozenset(word for phrase in CLINICIAN_ROLES for word in phrase)
 _MAX_ROLE_LEN = max(len(phrase) for phrase in CLINICIAN_ROLES)
 _ROLE_FIRST_WORDS = frozenset(role[0] for role in CLINICIAN_ROLES)
 _OPENING_WORDS = CLINICIAN_TITLES | _ROLE_FIRST_WORDS | CLINICIAN_LABELS
-_MAX_NAME_TOKENS = 3
 
 
-def _parts(word: str) -> int:
-    """Words in a name token: the parts of a double-barrelled surname ("Stord-Painter") count."""
-    parts = word.split("-")
-    return len(parts) if len(parts) > 1 and all(len(p) >= 2 and p.isalpha() for p in parts) else 1
 _SCORE_STRONG = 0.9  # "Dr." title, credential after the name
 _SCORE = 0.85  # role words, labels, signatures, ambiguous credentials, lower-case names
 
@@ -149,7 +120,7 @@ def _resolve(found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]
     return kept
 
 
-class _Scan(TokenScan):
+class _Scan(NameWalk):
     """The clinician patterns over one text's tokens."""
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
@@ -157,8 +128,10 @@ class _Scan(TokenScan):
         self.start_offsets = [tok.start for tok in tokens]
         self.ends = {tok.end: i for i, tok in enumerate(tokens)}
 
-    def name_ok(self, i: int, *, strong: bool, allow_lower: bool) -> bool:
-        """Whether token i can be part of a person's name after (or before) a cue."""
+    def name_ok(self, i: int, *, first: bool, allow_lower: bool, strong: bool = False) -> bool:
+        """Whether token i can be part of a person's name after (or before) a cue; `strong`: after
+        a title or before a credential."""
+        allow_lower = allow_lower and first
         tok = self.tokens[i]
         word = tok.text[:-2] if tok.text.endswith(POSSESSIVE_ENDINGS) else tok.text
         if len(word) < 2 or not word[0].isalpha():
@@ -215,81 +188,6 @@ class _Scan(TokenScan):
             j -= 1
         title = self.tok(j)
         return title is not None and title.text.lower() in CLINICIAN_TITLES and self.adjacent(j, j + 1)
-
-    def is_initial(self, j: int, *, lower: bool = False) -> bool:
-        """Whether tokens j, j+1 are an initial such as "J." (or "j." where lower case is allowed)
-        on one line."""
-        tok, dot = self.tok(j), self.tok(j + 1)
-        return (
-            tok is not None and dot is not None and len(tok.text) == 1 and tok.text.isalpha()
-            and (lower or tok.text.isupper()) and dot.text == "." and self.adjacent(j, j + 1)
-        )
-
-    def name_forward(
-        self, i: int, *, strong: bool, allow_lower: bool = False
-    ) -> Optional[tuple[int, int, int]]:
-        """A name of 1-3 tokens starting at token i: (start, end, index of its last token).
-        Lower case is allowed for a one-token name only."""
-        names: list[int] = []
-        j = i
-        while j < len(self.tokens) and len(names) < _MAX_NAME_TOKENS:
-            if names and not self.adjacent(j - 1, j):
-                break
-            if self.is_initial(j) and self.tok(j + 2) is not None and self.adjacent(j + 1, j + 2) \
-                    and self.name_ok(j + 2, strong=strong, allow_lower=False):
-                names.extend((j, j + 1))
-                j += 2
-                continue
-            lower_ok = allow_lower and not names
-            if self.is_particle(j) and self.name_ok(j + 1, strong=strong, allow_lower=lower_ok):
-                names.extend((j, j + 1))  # "Dr. o rourke", "Dr. van Dyke"
-                j += 2
-                continue
-            if not self.name_ok(j, strong=strong, allow_lower=lower_ok):
-                break
-            if names and self.tokens[j].text.islower():
-                break
-            names.append(j)
-            if self.tokens[j].text.endswith(POSSESSIVE_ENDINGS):
-                break
-            j += 1
-        if not names:
-            return None
-        if self.tokens[names[0]].text.islower() and len(names) > 1:
-            names = names[:2] if self.is_particle(names[0]) else names[:1]
-        last = self.tokens[names[-1]]
-        end = last.end - (2 if last.text.endswith(POSSESSIVE_ENDINGS) else 0)
-        return self.tokens[names[0]].start, end, names[-1]
-
-    def name_backward(self, i: int, *, allow_lower: bool = False) -> Optional[tuple[int, int]]:
-        """A name of 1-3 words ending at token i: (start, number of words). Capitalized, or in
-        lower case too when the credential after it is ("q. lander rrt"). A double-barrelled
-        surname counts its parts ("Stord-Painter MD" is two words)."""
-        names: list[int] = []
-        words = 0
-        j = i
-        while j >= 0 and words < _MAX_NAME_TOKENS:
-            if names and not self.adjacent(j, j + 1):
-                break
-            if names and self.tokens[j].text == "." and self.is_initial(j - 1, lower=allow_lower):
-                names.extend((j, j - 1))
-                words += 1
-                j -= 2
-                continue
-            if names and self.tokens[j].text.endswith(POSSESSIVE_ENDINGS):
-                break
-            if names and self.is_particle(j):
-                names.append(j)  # "Ann de la Cruz"
-                j -= 1
-                continue
-            if not self.name_ok(j, strong=True, allow_lower=allow_lower):
-                break
-            names.append(j)
-            words += _parts(self.tokens[j].text)
-            j -= 1
-        if not names:
-            return None
-        return self.tokens[names[-1]].start, words
 
     def skip_title(self, j: int) -> bool:
         """Whether token j is a title ("Dr." or "Dr"), which after_title handles instead."""
@@ -391,13 +289,7 @@ class _Scan(TokenScan):
     def before_credentials(self) -> list[tuple[int, int, float]]:
         """Names before credentials: "Jane Park, LCSW", "J. Park LMFT", "Ortiz, MD",
         "Ann Lee, PsyD, LCSW"."""
-        creds = sorted(
-            [
-                (m.start(), m.end(), False) for m in _CRED_WORD_RE.finditer(self.text)
-                if m.group().replace(".", "").upper() in _CRED_ANY_CASE_FORMS
-            ]
-            + [(m.start(), m.end(), True) for m in _CRED_EXACT_RE.finditer(self.text)]
-        )
+        creds = credentials_in(self.text)
         results = []
         for index, (start, end, exact) in enumerate(creds):
             # Only the first credential of a chain ("Ann Lee, PhD, LCSW") looks back.
@@ -414,7 +306,7 @@ class _Scan(TokenScan):
             if i < 0 or not self._close(i, start):
                 continue
             # A credential in lower case ("rrt", "licsw") signs a name in lower case.
-            found = self.name_backward(i, allow_lower=not exact and self.text[start:end].islower())
+            found = self.name_backward(i, allow_lower=not exact and self.text[start:end].islower(), strong=True)
             if found is None:
                 continue
             name_start, words = found

@@ -27,7 +27,8 @@ from deid.kit.names import is_common_word
 from deid.kit.names import name_strength
 from deid.kit.name_shape import POSSESSIVE_ENDINGS, is_stutter
 from deid.kit.base import make_result
-from deid.kit.token_scan import Token, TokenScan
+from deid.kit.name_walk import NameWalk
+from deid.kit.token_scan import Token
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -43,7 +44,6 @@ _MODIFIERS = frozenset(
 )
 _POSSESSIVE_DETERMINERS = RELATION_DETERMINERS - {"the", "a", "an", "its"}
 _APPOSITION_CLOSERS = frozenset(",.;:)")
-_MAX_NAME_TOKENS = 3
 _SCORE = 0.9
 _SCORE_WEAK = 0.85  # lower-case names and "Ann, her mother," appositions
 
@@ -93,7 +93,7 @@ class FamilyMemberRecognizer(EntityRecognizer):
         return make_result(self, "RELATIVE", start, end, score, "name next to a relation word")
 
 
-class _Scan(TokenScan):
+class _Scan(NameWalk):
     """The relation patterns over one text's tokens."""
 
     def relation_at(self, i: int) -> Optional[tuple[int, bool]]:
@@ -126,7 +126,7 @@ class _Scan(TokenScan):
             break
         return last, possessive
 
-    def name_ok(self, i: int, *, first: bool, allow_lower: bool) -> bool:
+    def name_ok(self, i: int, *, first: bool, allow_lower: bool, **cue) -> bool:
         """Whether token i can be part of a person's name here."""
         tok = self.tokens[i]
         word, _ = _strip_possessive(tok.text)
@@ -156,75 +156,6 @@ class _Scan(TokenScan):
         if is_common_word(word) and not name_strength(word):
             return False  # "children, faith, future orientation"
         return may_be_lowercase_name(word)
-
-    def name_forward(self, i: int, *, allow_lower: bool) -> Optional[tuple[int, int, int]]:
-        """A name of 1-3 tokens starting at token i: (start, end, index of last token)."""
-        names: list[int] = []
-        j = i
-        lower_name = False
-        while j < len(self.tokens) and len(names) < _MAX_NAME_TOKENS:
-            if names and not self.adjacent(j - 1, j):
-                break
-            tok = self.tokens[j]
-            # A middle or first initial: "Ann M. Smith", "J. Smith".
-            if (
-                len(tok.text) == 1 and tok.text.isupper()
-                and (dot := self.tok(j + 1)) is not None and dot.text == "."
-                and self.tok(j + 2) is not None and self.adjacent(j, j + 1)
-                and self.adjacent(j + 1, j + 2)
-                and self.name_ok(j + 2, first=False, allow_lower=False)
-            ):
-                names.extend((j, j + 1))
-                j += 2
-                continue
-            k = j  # past one or two surname particles: "her son van Dyke", "son o laighin", "de la Cruz"
-            while k - j < 2 and self.is_particle(k):
-                k += 1
-            if k > j and self.name_ok(k, first=not names, allow_lower=allow_lower or lower_name):
-                if not names:
-                    lower_name = self.tokens[k].text.islower()
-                names.extend(range(j, k + 1))
-                j = k + 1
-                continue
-            if not self.name_ok(j, first=not names, allow_lower=allow_lower or lower_name):
-                break
-            if not names and tok.text.islower():
-                lower_name = True
-            elif names and lower_name != tok.text.islower():
-                break
-            names.append(j)
-            if _strip_possessive(tok.text)[1]:
-                break
-            j += 1
-        if not names or self.tokens[names[-1]].text == ".":
-            return None
-        last = self.tokens[names[-1]]
-        end = last.end - (2 if _strip_possessive(last.text)[1] else 0)
-        return self.tokens[names[0]].start, end, names[-1]
-
-    def name_backward(self, i: int) -> Optional[int]:
-        """Start offset of a capitalised name of 1-3 tokens ending at token i, or None."""
-        names: list[int] = []
-        j = i
-        while j >= 0 and len(names) < _MAX_NAME_TOKENS:
-            if names and not self.adjacent(j, j + 1):
-                break
-            tok = self.tokens[j]
-            if tok.text == "." and j > 0 and len(self.tokens[j - 1].text) == 1 and names:
-                initial = self.tokens[j - 1]
-                if initial.text.isupper() and self.adjacent(j - 1, j):
-                    names.extend((j, j - 1))
-                    j -= 2
-                    continue
-            if _strip_possessive(tok.text)[1] and names:
-                break
-            if not self.name_ok(j, first=False, allow_lower=False):
-                break
-            names.append(j)
-            j -= 1
-        if not names:
-            return None
-        return self.tokens[names[-1]].start
 
     # -- patterns -----------------------------------------------------------------------------
 
@@ -310,9 +241,10 @@ class _Scan(TokenScan):
             if not saw_determiner or (closer is not None and closer.text not in
                                       _APPOSITION_CLOSERS):
                 return []
-        start = self.name_backward(i - 1)
-        if start is None:
+        found = self.name_backward(i - 1)
+        if found is None:
             return []
+        start = found[0]
         end = self.tokens[i - 1].end
         if _strip_possessive(self.tokens[i - 1].text)[1]:
             return []

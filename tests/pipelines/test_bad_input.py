@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import deid
-from conftest import ROOT, read_parts, synthetic_rows, write_parquet
+from pipeline_helpers import ROOT, read_parts, synthetic_rows, write_parquet
 from deid.errors import DeidError
 from log_capture import captured_logs
 

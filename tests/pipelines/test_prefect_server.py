@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (
+from pipeline_helpers import (
     PIPELINES,
     PREFECT_ENV,
     free_port,

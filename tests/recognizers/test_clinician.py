@@ -21,6 +21,8 @@ POSITIVES = [
     ("DISCUSSED WITH DR. LEE", [(CLIN, "LEE")]),
     ("TUBE PLACED PER DR. WHITE'S ORDER.", [(CLIN, "WHITE")]),  # a possessive in capitals
     ("Seen by Dr. Jane Lee for meds.", [(CLIN, "Jane Lee")]),
+    ("Seen by Dr. de la Vega for follow up.", [(CLIN, "de la Vega")]),  # two particles
+    ("Seen by Dr. Ann M. Okoro today.", [(CLIN, "Ann M. Okoro")]),  # an initial is one word of three
     ("J. Park, LCSW", [(CLIN, "J. Park")]),
     ("Jane Park, LCSW", [(CLIN, "Jane Park")]),
     ("Jane Park LMFT", [(CLIN, "Jane Park")]),

@@ -31,6 +31,9 @@ POSITIVES = [
     ("Her son van Dyke called.", [(REL, "van Dyke")]),
     ("social: pt's son o laighin called twice overnight", [(REL, "o laighin")]),
     ("wife de la Cruz at bedside", [(REL, "de la Cruz")]),
+    # The walk back from a relation takes particles and initials too (one walker with clinicians).
+    ("Ines de la Vega (mother) called today.", [(REL, "Ines de la Vega")]),
+    ("Her sister Ann M. Okoro visited.", [(REL, "Ann M. Okoro")]),
     ("Conflict with his ex, Maria.", [(REL, "Maria")]),
     ("Argued with her boyfriend Jake.", [(REL, "Jake")]),
     ("client's partner Sam joined.", [(REL, "Sam")]),

@@ -1,7 +1,8 @@
 """The recognizer kit: everything a recognizer in `recognizers/` may import (with `deid.findings`).
 
 - `base`: `RegexRecognizer` (patterns with cues and value groups) and `make_result`.
-- `token_scan`: the word tokens context recognizers walk (relatives, clinicians).
+- `token_scan`, `name_walk`: the word tokens context recognizers walk (relatives, clinicians), and
+  the one walk that reads a name forward or backward from a cue; `credentials`: credentials after a name.
 - `casing`: how each line of a note is cased, and case restoration (`truecase`).
 - `lexicon`, `names`, `name_shape`, `particles`: everyday words, relation words, titles and
   credentials; U.S. name frequencies judged against web casing; the shape of a name.
