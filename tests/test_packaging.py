@@ -32,6 +32,11 @@ def test_wheel_bundles_recognizers_configs_and_licence(wheel: Path) -> None:
     for file in (ROOT / "configs" / "policies").glob("*.yaml"):
         assert f"deid/_bundled/configs/policies/{file.name}" in names
     assert "deid/_bundled/configs/engine.yaml" in names
+    # Package data beside the modules: the pages' templates and the generator's word banks.
+    package = ROOT / "src" / "deid"
+    for folder, pattern in (("report/templates", "*.*"), ("synthetic", "*.yaml"), ("data", "*.*")):
+        for file in (package / folder).glob(pattern):
+            assert f"deid/{folder}/{file.name}" in names
     assert any(n.endswith("licenses/LICENSE") for n in names)
 
 

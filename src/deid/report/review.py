@@ -7,13 +7,14 @@ for a bounded number of notes: the review queue first.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from deid.io.writers import write_text_atomic
 from deid.report.summary import (
@@ -23,6 +24,7 @@ from deid.report.summary import (
     iter_part_rows,
     report_from_dir,
 )
+from deid.report.templates import static, templates
 
 DEFAULT_REVIEW_NAME = "review-CONTAINS-PHI.html"
 DEFAULT_LIMIT = 50
@@ -131,93 +133,43 @@ def collect_review(
     return report, notes
 
 
-def highlight(text: str, spans: Sequence[Mapping[str, Any]], low_score: float = LOW_SCORE) -> str:
-    """`text` as HTML with each finding wrapped in a <mark> titled with its type, score, recognizer and action."""
+def highlight(text: str, spans: Sequence[Mapping[str, Any]], low_score: float = LOW_SCORE) -> Markup:
+    """`text` as HTML with each finding wrapped in a <mark> titled with its type, score, recognizer and
+    action; the text and every field escaped."""
     parts: list[str] = []
     at = 0
     for s in sorted(spans, key=lambda s: (s["start"], -s["end"])):
         start, end = max(int(s["start"]), at), min(int(s["end"]), len(text))
         if end <= start:
             continue
-        parts.append(html.escape(text[at:start]))
-        title = f"{s['entity_type']} · score {float(s['score']):.2f} · {s['recognizer']} · {s.get('action') or ''}"
-        low = " low" if float(s["score"]) < low_score else ""
-        parts.append(
-            f'<mark class="f{low}" title="{html.escape(title)}">{html.escape(text[start:end])}'
-            f'<sup>{html.escape(str(s["entity_type"]))} {float(s["score"]):.2f}</sup></mark>'
-        )
+        score = float(s["score"])
+        title = f"{s['entity_type']} · score {score:.2f} · {s['recognizer']} · {s.get('action') or ''}"
+        parts += [
+            escape(text[at:start]),
+            Markup('<mark class="f{}" title="{}">{}<sup>{} {}</sup></mark>').format(
+                " low" if score < low_score else "", title, text[start:end], s["entity_type"], f"{score:.2f}"
+            ),
+        ]
         at = end
-    parts.append(html.escape(text[at:]))
-    return "".join(parts)
-
-
-CSS = """
-*{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,sans-serif;color:#1d2433;background:#f6f7f9}
-.phi{background:#b00020;color:#fff;padding:12px 24px;font-weight:700;font-size:15px;position:sticky;top:0;z-index:2}
-header{padding:12px 24px;background:#fff;border-bottom:1px solid #d9dee7}header h1{margin:0 0 4px;font-size:18px}
-.filters button{border:1px solid #c5ccd8;background:#fff;border-radius:4px;padding:3px 10px;margin-right:6px;cursor:pointer}
-.filters button.on{background:#1d2433;color:#fff}main{padding:16px 24px}
-article{background:#fff;border:1px solid #d9dee7;border-radius:6px;margin:0 0 16px;padding:12px 16px}
-article h2{font-size:15px;margin:0 0 6px}.tag{display:inline-block;background:#fde7c8;border-radius:3px;padding:0 6px;margin-right:4px;font-size:12px}
-.cols{display:grid;grid-template-columns:1fr 1fr;gap:14px}.cols pre{white-space:pre-wrap;word-wrap:break-word;font:13px/1.5 ui-monospace,monospace;background:#fafbfc;border:1px solid #e3e7ee;padding:8px;margin:0;max-height:520px;overflow:auto}
-mark.f{background:#ffe08a;border-radius:2px}mark.low{background:#ffb3b3}mark sup{font:10px system-ui,sans-serif;color:#6b4b00;margin-left:2px}
-table{border-collapse:collapse;font-size:12px;margin-top:8px}td,th{padding:2px 8px;border-bottom:1px solid #e3e7ee;text-align:left}
-"""
-
-FILTER_JS = """
-(function(){
-  var buttons=document.querySelectorAll('.filters button'), notes=document.querySelectorAll('article');
-  function show(flag){
-    buttons.forEach(function(b){b.classList.toggle('on', b.getAttribute('data-flag')===flag);});
-    var n=0; notes.forEach(function(a){var ok=flag==='all'||(' '+a.getAttribute('data-flags')+' ').indexOf(' '+flag+' ')>=0; a.style.display=ok?'':'none'; if(ok){n++;}});
-    document.getElementById('count').textContent=n+' notes shown';
-  }
-  buttons.forEach(function(b){b.addEventListener('click',function(){show(b.getAttribute('data-flag'));});});
-  show('all');
-})();
-"""
+    parts.append(escape(text[at:]))
+    return Markup("").join(parts)
 
 
 def render_review(report: RunReport, notes: Sequence[ReviewNote]) -> str:
-    """The review page as one self-contained HTML file, marked as containing PHI in its title and banner."""
+    """The review page as one self-contained HTML file (templates/review.html), marked as containing
+    PHI in its title and banner; every value escaped."""
     s = report.summary
-    policy = s.get("policy", {})
-    e = html.escape
-    p = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">',
-        f"<title>CONTAINS PHI: deid review of run {e(str(s.get('run_id', '?')))}</title>",
-        f"<style>{CSS}</style></head><body>",
-        f'<div class="phi" role="alert">&#9888; {e(PHI_BANNER)}</div>',
-        f"<header><h1>deid review: run <code>{e(str(s.get('run_id', '?')))}</code>, policy {e(str(policy.get('name')))}</h1>",
-        (
-            f"<p>{len(notes)} notes (review queue first). Highlights: findings with type and score; "
-            f"red = score below {report.low_score:g}. Hover a highlight for its recognizer and action.</p>"
-        ),
-        '<div class="filters"><button data-flag="all">all</button>'
-        + "".join(f'<button data-flag="{k}">{e(v)}</button>' for k, v in FLAG_LABELS.items())
-        + ' <span id="count"></span></div></header><main>',
-    ]
-    for n in notes:
-        tags = "".join(f'<span class="tag">{e(FLAG_LABELS[f])}</span>' for f in sorted(n.flags))
-        if n.known_left_columns:
-            tags += f'<span class="tag">piece left: {e(", ".join(n.known_left_columns))}</span>'
-        rows = "".join(
-            f"<tr><td>{sp['start']}</td><td>{sp['end']}</td><td>{e(str(sp['entity_type']))}</td>"
-            f"<td>{float(sp['score']):.2f}</td><td>{e(str(sp['recognizer']))}</td><td>{e(str(sp.get('action') or ''))}</td></tr>"
-            for sp in n.spans
-        )
-        redacted = e(n.redacted) if n.redacted is not None else "<i>(not in the run's notes/)</i>"
-        p.append(
-            f'<article data-flags="{" ".join(sorted(n.flags))}" id="note-{e(n.note_id)}"><h2>note {e(n.note_id)} '
-            f"<small>{len(n.original)} chars, {len(n.spans)} findings</small> {tags}</h2>"
-            f'<div class="cols"><div><b>original</b><pre>{highlight(n.original, n.spans, report.low_score)}</pre></div>'
-            f"<div><b>redacted</b><pre>{redacted}</pre></div></div>"
-            f"<details><summary>findings</summary><table><tr><th>start</th><th>end</th><th>type</th><th>score</th>"
-            f"<th>recognizer</th><th>action</th></tr>{rows}</table></details></article>"
-        )
-    p.append(f"</main><script>{FILTER_JS}</script></body></html>")
-    return "\n".join(p) + "\n"
+    return templates().get_template("review.html").render(
+        run_id=str(s.get("run_id", "?")),
+        policy_name=str(s.get("policy", {}).get("name")),
+        banner=PHI_BANNER,
+        flag_labels=FLAG_LABELS,
+        notes=notes,
+        low_score=report.low_score,
+        highlight=highlight,
+        css=static("review.css"),
+        js=static("filter.js"),
+    )
 
 
 def write_review(
