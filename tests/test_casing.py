@@ -52,7 +52,7 @@ def test_restore_word(word: str, restored: str) -> None:
 # Caches of deid that never see note text: lexicons and data loaded once, characters, engine configs,
 # Redactors by policy. A cache keyed by a note or its words would keep PHI in memory after use.
 CACHES_WITHOUT_NOTE_TEXT = {
-    "deid.kit.names._tables", "deid.kit.names._common_proper_nouns", "deid.kit.places.us_cities",
+    "deid.kit.names._tables", "deid.kit.names._common_proper_nouns", "deid.kit.places.us_cities", "deid.kit.lexicon.lemma_table",
     "deid.kit.places._countries", "deid.kit.normalize._fold", "deid.transform.pseudonymize._names",
     "deid.redact._shared_detector", "deid.redact._cached_redactor", "deid.kit.base._offline_tld",
 }

@@ -53,7 +53,6 @@ class Detector:
             registry.add_recognizer(plugin.recognizer)
         self.registry = registry
         for recognizer in self.recognizers:
-            _guard(recognizer)
             recognizer.load()
             recognizer.is_loaded = True
         self._entities = sorted({e for r in registry.recognizers for e in r.supported_entities})
@@ -140,7 +139,7 @@ class Detector:
         by_recognizer: list[tuple[EntityRecognizer, list[RecognizerResult]]] = []
         with note_casing(text):
             for recognizer in self.registry.recognizers:
-                found = list(recognizer.analyze(text=text, entities=self._entities, nlp_artifacts=nlp_artifacts) or ())
+                found = _analyze(recognizer, text, self._entities, nlp_artifacts)
                 for result in found:
                     meta = result.recognition_metadata or {}
                     meta.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
@@ -183,7 +182,7 @@ class Detector:
         for (i, start, _), text, artifacts in zip(
             windows, window_texts, self.nlp_engine.recognize(window_texts, size)
         ):
-            for result in self.ner.analyze(text, entities, artifacts):
+            for result in _analyze(self.ner, text, entities, artifacts):
                 result.start += start
                 result.end += start
                 found[i].append(result)
@@ -221,26 +220,16 @@ def _threshold(result: RecognizerResult, thresholds: dict[str, dict[str, float]]
     return own.get(result.entity_type, own.get("default", 0.0))
 
 
-def _guard(recognizer: EntityRecognizer) -> None:
-    """Make `recognizer.analyze` raise RecognizerError (its name and the exception type) on any failure.
-
-    The original exception is dropped, not chained: its message, args or `.object` may quote the note.
-    """
-    analyze = recognizer.analyze
-    if getattr(analyze, "_deid_guarded", False):
-        return
-    name = recognizer.name
-
-    def guarded(*args, **kwargs):
-        try:
-            return analyze(*args, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - any plug-in failure becomes one text-free error
-            failed = type(exc).__name__
-        # Raised outside the except block so the new error has no __context__ holding the original.
-        raise RecognizerError(name, failed)
-
-    guarded._deid_guarded = True  # type: ignore[attr-defined]
-    recognizer.analyze = guarded  # type: ignore[method-assign]
+def _analyze(recognizer: EntityRecognizer, text: str, entities: list[str], artifacts: NlpArtifacts) -> list[RecognizerResult]:
+    """One recognizer's results on one text; any failure becomes RecognizerError (the recognizer's
+    name and the exception type). The original exception is dropped, not chained: its message,
+    args or `.object` may quote the note."""
+    try:
+        return list(recognizer.analyze(text=text, entities=entities, nlp_artifacts=artifacts) or ())
+    except Exception as exc:  # noqa: BLE001 - any plug-in failure becomes one text-free error
+        failed = type(exc).__name__
+    # Raised outside the except block so the new error has no __context__ holding the original.
+    raise RecognizerError(recognizer.name, failed)
 
 
 def _to_finding(result: RecognizerResult, offset: int) -> Finding:

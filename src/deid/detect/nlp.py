@@ -11,11 +11,8 @@ words found something in it, lemmas come from spaCy's lookup table, and only the
 from __future__ import annotations
 
 import copy
-import gzip
-import json
 import re
 from collections.abc import Iterable
-from importlib import resources
 from functools import cached_property
 from pathlib import Path
 
@@ -28,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from deid.errors import ConfigError
+from deid.kit.lexicon import lemma_table
 
 NER = "ner"
 
@@ -55,7 +53,7 @@ class NoteNlpEngine(SpacyNlpEngine):
             raise ConfigError(f"cannot load spaCy model {self.model!r}: {exc}") from None
         self.nlp = {self.language: nlp}
         self._ner_pipes = _ner_pipeline(nlp)
-        self._lemmas = _lemma_table(nlp.lang)
+        self._lemmas = lemma_table(nlp.lang)
 
     @property
     def has_ner(self) -> bool:
@@ -204,14 +202,3 @@ def _ner_pipeline(nlp: Language) -> list[tuple[str, object]]:
         if NER in getattr(pipe, "listening_components", ())
     }
     return [(name, pipe) for name, pipe in nlp.pipeline if name == NER or name in feeds]
-
-
-def _lemma_table(lang: str) -> dict[str, str]:
-    """spaCy's lookup lemmas for the language (spacy-lookups-data, MIT); none if it has no table."""
-    path = Path(str(resources.files("spacy_lookups_data"))) / "data" / f"{lang}_lemma_lookup.json.gz"
-    if not path.exists():
-        return {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return json.load(fh)
-
-

@@ -1,15 +1,23 @@
 """Word lists the recognizers share: relation words, clinician titles and credentials, phone
 labels, and the common English words that must never be taken for a name.
 
-Provenance: every list in this module was written by hand for deid from general knowledge of
-English and of clinical-note conventions (MIT, like the rest of the project). No list is taken
-from a dataset, a corpus or another project's word list, and none from /work/shared/corpora.
+Provenance: English function words are spaCy's stop words and verb forms come from spaCy's
+lookup lemmas (spacy-lookups-data; both MIT); every other list in this module was written by
+hand for deid from general knowledge of English and of clinical-note conventions (MIT, like the
+rest of the project). None is taken from /work/shared/corpora.
 All entries are lower case unless a comment says otherwise; look words up with ``.lower()``.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.kit.dates import MONTH_WORDS
 from deid.kit.names import name_strength
@@ -20,21 +28,22 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _inflect(bases: Iterable[str]) -> frozenset[str]:
-    """Add the regular -s, -ed and -ing forms of verbs (approximate spelling rules are enough:
-    an extra non-word in a stop list costs nothing)."""
-    forms: set[str] = set()
-    for base in bases:
-        forms.add(base)
-        if base.endswith("e"):
-            forms.update((base + "s", base + "d", base[:-1] + "ing"))
-        elif base.endswith("y") and base[-2:-1] not in ("a", "e", "o", "u"):
-            forms.update((base[:-1] + "ies", base[:-1] + "ied", base + "ing"))
-        elif base.endswith(("s", "x", "z", "ch", "sh")):
-            forms.update((base + "es", base + "ed", base + "ing"))
-        else:
-            forms.update((base + "s", base + "ed", base + "ing"))
-    return frozenset(forms)
+@lru_cache(maxsize=4)
+def lemma_table(lang: str = "en") -> dict[str, str]:
+    """spaCy's lookup lemmas of a language, word form -> lemma (spacy-lookups-data, MIT); empty when
+    it has none. Read from the package's JSON: spaCy's `Lookups` tables keep hashes, not words."""
+    path = Path(str(resources.files("spacy_lookups_data"))) / "data" / f"{lang}_lemma_lookup.json.gz"
+    if not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _forms(bases: Iterable[str]) -> frozenset[str]:
+    """The verbs and every form spaCy's lemma table knows of them ("call": calls, called, calling;
+    "go": goes, went, gone)."""
+    wanted = frozenset(bases)
+    return wanted | frozenset(form for form, lemma in lemma_table().items() if lemma in wanted and form.islower())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,35 +229,24 @@ ID_CONTEXT_WORDS: frozenset[str] = _words(
 # Words that are not names.
 # ---------------------------------------------------------------------------------------------
 
-# Closed-class words: pronouns, determiners, prepositions, conjunctions, auxiliaries, and the
-# adverbs that most often follow a noun in a note.
-FUNCTION_WORDS: frozenset[str] = _words(
+# Closed-class words: spaCy's English stop words (pronouns, determiners, prepositions,
+# conjunctions, auxiliaries, number words), and what notes add to them: negated auxiliaries,
+# time adverbs, greetings, titles and abbreviations.
+FUNCTION_WORDS: frozenset[str] = frozenset(w.lower() for w in STOP_WORDS) | _words(
     """
-    a an the this that these those some any each every all both either neither no none
-    i me my mine myself you your yours yourself we us our ours ourselves he him his himself
-    she her hers herself it its itself they them their theirs themselves who whom whose
-    which what whatever whoever someone somebody something anyone anybody anything everyone
-    everybody everything nobody nothing one ones other others another such
-    of in on at by for with without within into onto from to toward towards about above below
-    under over after before since until till during through throughout between among against
-    across along around behind beside besides beyond near off out up down upon via per like
-    unlike despite except re vs versus than as
-    and or but nor so yet if then because though although while whereas unless whether when
-    whenever where wherever why how
-    be is am are was were been being do does did done doing have has had having
-    can could may might must shall should will would ought cannot can't won't don't doesn't
-    didn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't
-    not also too very just only even still already again always never often sometimes
-    usually now then here there today tonight tomorrow yesterday soon later recently currently
-    previously ago else well really quite rather almost nearly perhaps maybe however therefore
-    thus instead otherwise together apart alone away back home
-    yes no ok okay oh hi hello please thanks thank
+    aren't can't couldn't didn't doesn't don't hadn't hasn't haven't isn't shouldn't wasn't
+    weren't won't wouldn't shall ought having ones theirs anybody everybody somebody
+    ago apart away home instead near nearly till despite unlike versus vs like
+    currently previously recently usually soon later maybe today tonight tomorrow yesterday
+    yes ok okay oh hi hello thank thanks
     mr mrs ms miss mx dr drs st sr jr etc ie eg
     """
 )
 
-# Verbs common in notes; inflected forms are added by _inflect (irregular forms listed below).
+# Verbs common in notes; their forms come from spaCy's lemma table (`_forms`).
 _VERB_BASES = """
+    begin buy catch choose do fall find grow have hear hide lay lend let make mean put sing shoot
+    shut swear throw win
     accompany add admit agree allow appear apply arrange arrive ask assist attend avoid
     believe blame borrow bother break bring call care cause change check clean come complain
     consider continue cook cope cry dance decide decline deny describe die disagree discuss
@@ -264,14 +262,6 @@ _VERB_BASES = """
     struggle suggest support suspect take talk teach tell text thank think threaten touch
     track travel treat try turn understand use verbalize visit vomit wait wake walk want
     watch wear wish witness work worry write yell
-    """
-_IRREGULAR_VERBS = """
-    ate began begun bought brought came caught chose chosen did done drank drove driven eaten
-    fell felt fought found forgot forgotten gave given got gotten gone went grew grown had
-    heard held hid hit hurt kept knew known laid left lent let lost made meant met paid put
-    quit ran read rode said sang sat saw seen sent shot shut slept sold spoke spoken spent
-    stood stole swore taken took taught thought threw told understood woke won wore written
-    wrote says
     """
 
 # Open-class words common in notes (nouns, adjectives, adverbs, clinical abbreviations) that
@@ -350,8 +340,7 @@ NAME_WORDS: frozenset[str] = _words(
 
 COMMON_WORDS: frozenset[str] = (
     FUNCTION_WORDS
-    | _inflect(_VERB_BASES.split())
-    | _words(_IRREGULAR_VERBS)
+    | _forms(_VERB_BASES.split())
     | _words(_COMMON_OPEN)
 )
 
