@@ -32,6 +32,7 @@ def test_wheel_bundles_recognizers_configs_and_licence(wheel: Path) -> None:
     for file in (ROOT / "configs" / "policies").glob("*.yaml"):
         assert f"deid/_bundled/configs/policies/{file.name}" in names
     assert "deid/_bundled/configs/engine.yaml" in names
+    assert "deid/_bundled/configs/vocabulary/clinical.yaml" in names
     # Package data beside the modules: the pages' templates and the generator's word banks.
     package = ROOT / "src" / "deid"
     for folder, pattern in (("report/templates", "*.*"), ("synthetic", "*.yaml"), ("data", "*.*")):

@@ -1,122 +1,66 @@
-"""Clinical vocabulary that looks like names or places but is not: a deny list for name detection.
+"""Clinical vocabulary that looks like names or places but is not: deny lists for name detection.
 
-Written by hand for deid from general clinical knowledge (MIT): note section headers, common
-abbreviations, devices and eponymous tests, and frequently used drug names (generic and brand).
-It is general vocabulary, not taken from any evaluation corpus. Lower case; look up `.lower()`.
+The words are data (`configs/vocabulary/clinical.yaml`: note sections and abbreviations, devices
+and eponymous tests, drug names, time words, languages, talk), written by hand for deid from
+general clinical knowledge (MIT), not taken from any evaluation corpus. A site extends them with
+its own YAML files beside that one or named in `$DEID_VOCABULARY`. Look words up in lower case.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
+import yaml
+
+from deid.errors import ConfigError
 from deid.kit.dates import MONTH_WORDS
+from deid.paths import bundled
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.lower().split())
+VOCABULARY_ENV = "DEID_VOCABULARY"  # more vocabulary files or folders, os.pathsep-separated
+_LISTS = ("sections_and_abbreviations", "eponyms", "time_words", "languages", "conversation")
 
 
-SECTIONS_AND_ABBREVIATIONS = _words(
-    """
-    abd abdo abdomen alt ast bun cr cre crea gfr inr ptt pt ot ns lr d5w d5 kcl mgso4 hco3 po2 pco2
-    sao2 spo2 fio2 peep cpap bipap vent vt rr hr bp sbp dbp map cvp pcwp ci co svr ef hgb hct wbc plt
-    cv resp neuro gu gi id heme endo renal skin psych psychosocial social dispo access lines
-    npn nsg nursing carevue meds med gtt gtts prn qd bid tid qid qhs qam qpm hs ac pc npo po pr iv im sq
-    sc sl ng og ngt ogt peg picc tlc cvl aline swan ett trach trachs cath foley ucath
-    foleys chest cxr ct cta mri mra us echo tte tee ekg ecg eeg emg abg vbg lfts lfts ua ucx bcx
-    ivf ivfs tpn ppn tf tfs osh er icu ccu micu sicu csru ctic nicu picu pacu or ir cath
-    dialysis hemodialysis endoscopy cardiology neurology oncology ew ph junctional
-    afib aflutter svt vtach vfib nsr sr st sb pvc pvcs pac pacs lbbb rbbb chf cad copd dm htn
-    cabg mi nstemi stemi pe dvt cva tia sah sdh ich ards pna uti sepsis esrd arf ckd aki hd cvvh
-    cvvhd cvvhdf crrt ptx hx pmh psh fh sh ros hpi cc a&o aox aaox perrl perla mae mae's lle rle lue
-    rue bil bilat ble bue dp pt's pts ddx r/o s/p w/ w/o c/o f/u d/c dc'd d/cd neg pos wnl nad
-    sob doe pnd orthopnea le ue rll rml rul lll lul cta rhonchi rales crackles wheezes diminished
-    si hi avh mse phq gad pcl cbt dbt emdr act ipt mi ptsd ocd adhd bpd mdd gad sud aud oud
-    ssri snri maoi tca iop php ect tms
-    cont contd cont'd cont' con't
-    vea vpb vpbs pac pvc riss ssri fent vec vecuronium precedex perl perla pearl perrla nard
-    sero sang serosang serosanguinous reck rechk chk freq sx sxn sxnd suctioned ortho neph pulm
-    cards gyn ob psych onc heme hem rehab pt/ot slp rt resp lytes repl ivp ivpb gtts dsd abx
-    oint ung sats sat tol tx txr trx rx dx ddx fx hx sx px ptx hemo hemodynamics vss vs afeb
-    pacer pacers pacing paced stent stents bolus boluses sternal sternum wean weaned weaning
-    thrush nystatin sputum lavage bronch ett ngt sump ostomy jp jps drain drains chux bair
-    trach'd passy muir kinair kinaire roto rotoprone
-    outpatient inpatient behavioral intake telehealth telepsych
-    md mds md's dr drs rn rns lpn np pa resident residents intern interns fellow attending team teams
-    staff flowsheet flowsheets protocol protocols hoyer rectal riker
-    vicu pcu tsicu msicu cvicu neuroicu stepdown step-down raf simv imv angio ep cath-lab
-    cardiology ophthalmology opthamology optho vascular surgery neurology nephrology oncology
-    hematology pulmonary pulmonology rheumatology urology ent psychiatry derm dermatology
-    neurosurgery radiology pathology endocrinology infectious a-fib afib a-flutter
-    brady tachy bradycardic tachycardic atropine cardizem mesalamine
-    labs lab lima rima svg allegra zoll kling kerlix ho chol gluc duoderm tegaderm xeroform
-    left right bilateral upper lower anterior posterior lateral medial proximal distal
-    levo levophed neo neosynephrine dopa dopamine dobutamine dobut epi norepi vaso vasopressin
-    nipride ntg nitro milrinone amio amiodarone lido lidocaine dilt diltiazem esmolol labetalol
-    lopressor metoprolol hydral hydralazine captopril lisinopril digoxin dig lasix furosemide
-    bumex bumetanide diamox aldactone spironolactone heparin hep lovenox coumadin warfarin asa
-    aspirin plavix integrilin tpa insulin nph glargine lantus humalog novolog kayexalate
-    vanco vancomycin zosyn ceftriaxone cefazolin ancef levaquin levofloxacin cipro flagyl
-    zithromax azithromycin bactrim gent gentamicin tobra meropenem imipenem unasyn clinda
-    fluconazole diflucan acyclovir protonix pantoprazole pepcid famotidine carafate reglan
-    zofran ondansetron colace senna dulcolax lactulose mom fentanyl versed midazolam propofol
-    diprivan ativan lorazepam haldol haloperidol morphine ms dilaudid hydromorphone oxycodone
-    percocet vicodin tylenol acetaminophen motrin ibuprofen toradol ketorolac narcan naloxone
-    solumedrol methylpred decadron dexamethasone prednisone hydrocortisone albuterol atrovent
-    combivent nebs neb mucomyst kcl kphos mag calcium ca mg phos k na cl glucose dextrose
-    sertraline zoloft fluoxetine prozac escitalopram lexapro citalopram celexa paroxetine paxil
-    venlafaxine effexor duloxetine cymbalta bupropion wellbutrin mirtazapine remeron trazodone
-    buspirone buspar hydroxyzine vistaril clonazepam klonopin alprazolam xanax diazepam valium
-    quetiapine seroquel olanzapine zyprexa risperidone risperdal aripiprazole abilify lurasidone
-    latuda clozapine clozaril lithium lamotrigine lamictal depakote valproate topiramate topamax
-    gabapentin neurontin prazosin propranolol clonidine guanfacine methylphenidate ritalin
-    concerta adderall vyvanse atomoxetine strattera naltrexone vivitrol buprenorphine suboxone
-    methadone disulfiram antabuse acamprosate ambien zolpidem melatonin
-    """
-)
+def vocabulary_files() -> list[Path]:
+    """The vocabulary YAML files in use: the bundled `configs/vocabulary/`, then `$DEID_VOCABULARY`."""
+    files = sorted((bundled("configs") / "vocabulary").glob("*.yaml"))
+    for entry in filter(None, os.environ.get(VOCABULARY_ENV, "").split(os.pathsep)):
+        path = Path(entry)
+        if not path.exists():
+            raise ConfigError(f"${VOCABULARY_ENV}: {path}: no such file or folder")
+        files += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    return files
 
-# Devices, signs, tests and diseases named after people, where the medical sense dominates in
-# notes. Common surnames (Allen, Murphy, Graves, Jackson, Wilson, Brown) are deliberately absent.
-EPONYMS = _words(
-    """
-    foley swan ganz hickman groshong quinton mahurkar cordis pleurevac hemovac
-    yankauer doppler trendelenburg babinski guaiac bovie heimlich cheyne
-    kussmaul korotkoff glasgow apgar alzheimer alzheimers parkinson parkinsons crohn crohns
-    hodgkin hodgkins cushing cushings addison addisons hashimoto hashimotos raynaud raynauds
-    guillain barre kaposi wernicke korsakoff tourette tourettes asperger aspergers
-    kernig brudzinski romberg
-    """
-)
 
-TIME_WORDS = _words(
-    """
-    eve eves evening evenings days nights noc nocs
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-    today tonight tomorrow yesterday morning afternoon evening night noc overnight
-    christmas easter thanksgiving
-    """
-) | MONTH_WORDS
+def load_vocabulary(files: list[Path]) -> dict[str, frozenset[str]]:
+    """Each list's words (lower case) from every file; a key no list has is an error."""
+    words: dict[str, set[str]] = {name: set() for name in _LISTS}
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read vocabulary: {type(exc).__name__}") from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: a vocabulary file maps list names to words")
+        for name, text in data.items():
+            if name not in words:
+                raise ConfigError(f"{path}: unknown vocabulary list {name!r}; allowed: {', '.join(_LISTS)}")
+            words[name].update(str(text or "").lower().split())
+    return {name: frozenset(found) for name, found in words.items()}
 
-# Languages, nationalities and continents are capitalized and some are surnames (English, French),
-# never names; countries are not identifiers under Safe Harbor.
-LANGUAGES = _words(
-    """
-    english spanish french german italian portuguese russian chinese mandarin cantonese
-    japanese korean vietnamese arabic haitian creole polish greek hindi urdu tagalog somali
-    american irish scottish british mexican puerto rican cuban dominican african asian latino
-    latina hispanic caucasian
-    europe asia africa america canada mexico
-    """
-)
 
-# Talk in session transcripts: fillers and answers open sentences, so they are often capitalized.
-CONVERSATION = _words(
-    """
-    yeah yep yup yes nope nah no mm hmm mhm mm-hmm uh-huh uh um umm er ah oh okay ok alright
-    hey hi hello bye goodbye thanks thank wow gonna wanna gotta kinda sorta dunno sure right well
-    like anyway honestly totally actually basically literally maybe
-    """
-)
+_VOCABULARY = load_vocabulary(vocabulary_files())
+# Note sections, abbreviations, devices, drug names; tests, signs and diseases named after people
+# (their medical sense dominates in notes); weekdays, parts of the day and holidays; languages,
+# nationalities and continents (capitalized, some are surnames, never names; countries are no
+# identifiers under Safe Harbor); talk in transcripts (fillers and answers open sentences).
+SECTIONS_AND_ABBREVIATIONS = _VOCABULARY["sections_and_abbreviations"]
+EPONYMS = _VOCABULARY["eponyms"]
+TIME_WORDS = _VOCABULARY["time_words"] | MONTH_WORDS
+LANGUAGES = _VOCABULARY["languages"]
+CONVERSATION = _VOCABULARY["conversation"]
 
 # Never names, even right after "Dr." or "her husband". Months and weekdays are left out: April,
 # June and May are names in such a context; so are eponyms, which are surnames ("Dr. Foley").
