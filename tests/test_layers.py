@@ -49,3 +49,14 @@ def test_deid_imports_sees_what_a_plugin_imports(tmp_path: Path) -> None:
     plugin = tmp_path / "p.py"
     plugin.write_text("import deid.redact\nfrom deid.kit import casing\nfrom deid.detect.engine import Detector\n")
     assert deid_imports(plugin) == ["deid.redact", "deid.kit.casing", "deid.detect.engine.Detector"]
+
+
+def test_no_module_is_over_400_lines() -> None:
+    """Every module of the package, the plug-ins, the pipelines and the benchmarks stays readable in one sitting."""
+    long = {
+        str(path.relative_to(ROOT)): n
+        for folder in ("src/deid", "recognizers", "pipelines", "benchmarks")
+        for path in (ROOT / folder).rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert not long, long

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pipeline_helpers import free_port  # noqa: F401 - importing it first sets up the session's isolated Prefect home
+from support import free_port  # noqa: F401 - importing it first sets up the session's isolated Prefect home
 
 
 @pytest.fixture(scope="session")

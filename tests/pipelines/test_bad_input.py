@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import deid
-from pipeline_helpers import ROOT, read_parts, synthetic_rows, write_parquet
+from support import ROOT, read_parts, synthetic_rows, write_parquet
 from deid.errors import DeidError
 from log_capture import captured_logs
 

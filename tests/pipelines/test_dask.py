@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline_helpers import free_port, read_parts, synthetic_rows, write_parquet
+from support import free_port, read_parts, synthetic_rows, write_parquet
 from deid.errors import DeidError
 from log_capture import captured_logs
 

@@ -13,7 +13,7 @@ import pytest
 from test_bad_input import assert_no_canary_in, captured_logs
 
 import deid
-from pipeline_helpers import read_parts, synthetic_rows, write_parquet
+from support import read_parts, synthetic_rows, write_parquet
 from deid.detect.config import load_engine_config
 from deid.errors import RecognizerError
 from deid.transform.keyed import keyed_int

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline_helpers import read_parts
+from support import read_parts
 from deid.detect.config import load_engine_config
 from deid.io import Rejected, SourceBatch
 from deid.flows.batch import process_batch

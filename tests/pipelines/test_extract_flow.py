@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline_helpers import PREFECT_ENV, read_parts, synthetic_rows, wait_until, write_parquet
+from support import PREFECT_ENV, read_parts, synthetic_rows, wait_until, write_parquet
 from deid.errors import DeidError, KeyRequiredError
 from deid.io import RunManifest
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from pipeline_helpers import synthetic_rows, write_parquet
+from support import synthetic_rows, write_parquet
 from deid.io import SourceError, infer_format, open_source, read_batches
 
 COLUMNS = ["note_id", "text", "client_name"]

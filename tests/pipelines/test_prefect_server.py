@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline_helpers import (
+from support import (
     PIPELINES,
     PREFECT_ENV,
     free_port,

@@ -15,7 +15,7 @@ import pytest
 from deid.io import RunManifest
 from deid.transform.keyed import fingerprint
 
-from pipeline_helpers import PREFECT_ENV, read_parts, synthetic_rows, wait_until, write_parquet
+from support import PREFECT_ENV, read_parts, synthetic_rows, wait_until, write_parquet
 
 
 def _deid(

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from deid.flows.prefect_settings import PREFECT_DEFAULTS
-
-HOME_PREFIX = "deid-prefect-home-"
-
-# The same isolation as tests/pipelines/conftest.py; when that conftest was loaded first (whole
-# suite), its Prefect home is reused so one session has one Prefect home and one test server.
-if HOME_PREFIX not in os.environ.get("PREFECT_HOME", ""):
-    _home = tempfile.mkdtemp(prefix=HOME_PREFIX)
-    atexit.register(shutil.rmtree, _home, ignore_errors=True)
-    os.environ.update({"PREFECT_HOME": _home, "PREFECT_UI_ENABLED": "false", **PREFECT_DEFAULTS})
-
-
-def prefect_home() -> Path:
-    """The Prefect home directory of this test session."""
-    return Path(os.environ["PREFECT_HOME"])
+from support import synthetic_rows, write_parquet  # first: the session's isolated Prefect home
 
 
 @pytest.fixture(scope="session")
@@ -45,26 +27,6 @@ def report_flow() -> Iterator[object]:
     else:
         with prefect_test_harness(server_startup_timeout=120):
             yield extract
-
-
-def synthetic_rows(n: int, seed: int = 0, **overrides: str) -> list[dict]:
-    """Rows of deid's synthetic notes: id, patient, text and the structured columns."""
-    from deid.synthetic import generate_notes
-
-    rows = []
-    for note in generate_notes(n, seed=seed):
-        rows.append({"note_id": note.note_id, "patient_id": note.patient_id, "text": note.text, **note.row, **overrides})
-    return rows
-
-
-def write_parquet(path: Path, rows: list[dict]) -> Path:
-    """Write rows as one Parquet file."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(pa.Table.from_pylist(rows), path)
-    return path
 
 
 @pytest.fixture(scope="session")

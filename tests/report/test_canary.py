@@ -10,7 +10,7 @@ import pytest
 
 from log_capture import captured_logs
 
-from .conftest import prefect_home
+from support import prefect_home
 
 # Unique values that cannot occur by chance in code, logs or Prefect's own data.
 CLIENT = "Zephyrine Quobbleworth"  # client_name column and text (PATIENT: insurer keeps it)

@@ -1,6 +1,7 @@
-"""Helpers of the pipeline tests (plain functions and constants; the fixtures are in conftest.py).
+"""Helpers shared by the tests (plain functions and constants; fixtures live in the conftest files).
 
-Importing this module first gives the session an isolated Prefect home (conftest does so).
+Importing this module gives the test session one isolated Prefect home, before Prefect is imported
+anywhere (the conftest files import it first). `tests/` is on the path (pytest's `pythonpath`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ _PREFECT_HOME = tempfile.mkdtemp(prefix="deid-prefect-home-")
 atexit.register(shutil.rmtree, _PREFECT_HOME, ignore_errors=True)
 PREFECT_ENV = {"PREFECT_HOME": _PREFECT_HOME, "PREFECT_UI_ENABLED": "false", **PREFECT_DEFAULTS}
 os.environ.update(PREFECT_ENV)
+
+
+def prefect_home() -> Path:
+    """The Prefect home directory of this test session."""
+    return Path(_PREFECT_HOME)
 
 
 def synthetic_rows(n: int, seed: int = 0, **overrides: str) -> list[dict]:
