@@ -158,7 +158,6 @@ def evaluate_command(
         json_out.write_text(json.dumps(summary, indent=2), encoding="utf-8")
 
 
-
 def _parse_known_values(pairs: list[str]) -> dict[str, list[str]]:
     from deid.entities import ENTITIES
 

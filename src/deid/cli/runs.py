@@ -227,21 +227,6 @@ def _parse_known(pairs: list[str]) -> dict[str, str]:
     return known
 
 
-def _parse_known_values(pairs: list[str]) -> dict[str, list[str]]:
-    from deid.entities import ENTITIES
-
-    known: dict[str, list[str]] = {}
-    for pair in pairs:
-        entity, sep, value = pair.partition("=")
-        entity = entity.strip().upper()
-        if not sep or not value.strip() or entity not in ENTITIES:
-            raise DeidError(
-                f"--known: expected ENTITY=VALUE with ENTITY one of {', '.join(ENTITIES)}, e.g. PATIENT='Dana Whitfield'"
-            )
-        known.setdefault(entity, []).append(value.strip())
-    return known
-
-
 def _write_demo_notes(folder: Path, count: int, seed: int) -> Path:
     """Write `count` seeded synthetic notes with their row columns to folder/demo_notes.parquet."""
     import pyarrow as pa
