@@ -72,5 +72,6 @@ def test_context_from_a_window_scores_as_presidio_does(detector, text: str) -> N
     results = recognizers[0].analyze(text, ["US_ZIP_CODE", "ZIP_CODE"], None)
     assert results
     ours = WindowContextEnhancer(engine).enhance_using_context(text, results, engine.tokenize([text])[0], recognizers)
-    presidio = LemmaContextAwareEnhancer().enhance_using_context(text, results, engine.recognize([text])[0], recognizers)
+    whole_note = engine.tokenize([text])[0]  # the whole note's tokens, with the same lookup lemmas
+    presidio = LemmaContextAwareEnhancer().enhance_using_context(text, results, whole_note, recognizers)
     assert [(r.start, r.end, r.score) for r in ours] == [(r.start, r.end, r.score) for r in presidio]

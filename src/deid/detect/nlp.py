@@ -31,13 +31,14 @@ NER = "ner"
 
 
 class NoteNlpEngine(SpacyNlpEngine):
-    """A Presidio `SpacyNlpEngine` whose batch path tokenizes only; NER is asked for separately."""
+    """A Presidio `SpacyNlpEngine` whose pipeline is NER alone (Presidio's `process_text` and
+    `process_batch` run it, through its public entry points); every note is only tokenized, lazily
+    (`tokenize`), and NER is asked for on the windows that need it (`recognize`)."""
 
     def __init__(self, model: str, language: str, ner: NerModelConfiguration) -> None:
         super().__init__(models=[{"lang_code": language, "model_name": model}], ner_model_configuration=ner)
         self.model = model
         self.language = language
-        self._ner_pipes: list[tuple[str, object]] = []
         self._lemmas: dict[str, str] = {}
 
     def load(self) -> None:
@@ -51,14 +52,19 @@ class NoteNlpEngine(SpacyNlpEngine):
             nlp = spacy.load(self.model)
         except OSError as exc:
             raise ConfigError(f"cannot load spaCy model {self.model!r}: {exc}") from None
+        # Only NER, and the embedding layer it listens to, runs when a text is processed; the other
+        # components (tagger, parser, lemmatizer) stay loaded but disabled.
+        ner = _ner_pipeline(nlp)
+        for name in nlp.pipe_names:
+            if name not in ner:
+                nlp.disable_pipe(name)
         self.nlp = {self.language: nlp}
-        self._ner_pipes = _ner_pipeline(nlp)
         self._lemmas = lemma_table(nlp.lang)
 
     @property
     def has_ner(self) -> bool:
         """Whether the model has an entity recognizer at all."""
-        return bool(self._ner_pipes)
+        return NER in self.get_nlp(self.language).pipe_names
 
     def tokenize(self, texts: Iterable[str]) -> list[NlpArtifacts]:
         """Tokens and lookup lemmas for each text, no entities: the fast path every note takes.
@@ -70,25 +76,8 @@ class NoteNlpEngine(SpacyNlpEngine):
         return [_LazyArtifacts(self, text) for text in texts]
 
     def recognize(self, texts: list[str], batch_size: int = 32) -> list[NlpArtifacts]:
-        """Tokens, lemmas and NER entities for each text."""
-        nlp = self.get_nlp(self.language)
-        docs: Iterable[Doc] = nlp.tokenizer.pipe(texts)
-        for _, pipe in self._ner_pipes:
-            docs = pipe.pipe(docs, batch_size=batch_size)  # type: ignore[attr-defined]
-        return [self._artifacts(doc) for doc in docs]
-
-    # Presidio's own entry points give the full picture (tokens and entities), as before.
-    def process_text(self, text: str, language: str) -> NlpArtifacts:  # noqa: D102
-        return self.recognize([text])[0]
-
-    def process_batch(self, texts, language, batch_size=1, n_process=1, as_tuples=False):  # noqa: D102
-        if as_tuples:
-            texts, contexts = zip(*texts) if texts else ((), ())
-            for text, art, ctx in zip(texts, self.recognize(list(texts), batch_size), contexts):
-                yield text, art, ctx
-        else:
-            texts = [str(t) for t in texts]
-            yield from zip(texts, self.recognize(texts, batch_size))
+        """Tokens and NER entities for each text, through Presidio's `process_batch`."""
+        return [artifacts for _, artifacts in self.process_batch(texts, self.language, batch_size=batch_size)]
 
     # Asked per token: computed by spaCy's own lexical attribute functions, without looking the
     # word up in the vocabulary (that would add it for good) and without a cache of note words.
@@ -98,11 +87,6 @@ class NoteNlpEngine(SpacyNlpEngine):
     def is_punct(self, word: str, language: str) -> bool:  # noqa: D102
         # Punctuation is every character in a P* category: a word starting with a letter or digit is not.
         return not word[:1].isalnum() and self.get_nlp(language).vocab.lex_attr_getters[IS_PUNCT](word)
-
-    def _artifacts(self, doc: Doc) -> NlpArtifacts:
-        entities = self._get_entities(doc)
-        entities, scores = self._get_updated_entities(entities, self._get_scores_for_entities(doc))
-        return _LazyArtifacts(self, doc.text, doc, entities, scores)
 
     def lemma(self, word: str) -> str:
         """The lookup lemma of a lower-case word."""
@@ -116,17 +100,13 @@ class _LazyArtifacts(NlpArtifacts):
     words; computing them for every note was a tenth of deid's time.
     """
 
-    def __init__(
-        self, engine: NoteNlpEngine, text: str, doc: Doc | None = None, entities: list | None = None,
-        scores: list[float] | None = None,
-    ) -> None:
-        # NlpArtifacts.__init__ would compute the keywords at once: set its fields here instead.
+    def __init__(self, engine: NoteNlpEngine, text: str) -> None:
+        # NlpArtifacts.__init__ would tokenize, lemmatize and find the keywords at once: here each
+        # is made on first use. No entities: NER runs through `NoteNlpEngine.recognize`.
         self.text = text
-        self.entities = entities or []
-        if doc is not None:
-            self.tokens = doc
+        self.entities = []
+        self.scores = []
         self.nlp_engine = engine
-        self.scores = scores if scores else [0.85] * len(self.entities)
 
     @cached_property
     def tokens(self) -> Doc:  # type: ignore[override]
@@ -193,12 +173,8 @@ class WindowContextEnhancer(LemmaContextAwareEnhancer):
         return out
 
 
-def _ner_pipeline(nlp: Language) -> list[tuple[str, object]]:
-    """The NER component and any shared embedding layer it listens to, in pipeline order."""
+def _ner_pipeline(nlp: Language) -> set[str]:
+    """The NER component and any shared embedding layer it listens to."""
     if NER not in nlp.pipe_names:
-        return []
-    feeds = {
-        name for name, pipe in nlp.pipeline
-        if NER in getattr(pipe, "listening_components", ())
-    }
-    return [(name, pipe) for name, pipe in nlp.pipeline if name == NER or name in feeds]
+        return set()
+    return {NER} | {name for name, pipe in nlp.pipeline if NER in getattr(pipe, "listening_components", ())}
