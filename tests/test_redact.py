@@ -93,6 +93,17 @@ def test_consultation_surrogates_are_consistent_across_notes(make_redactor) -> N
     assert other_key.text != first.text
 
 
+def test_transform_writes_a_value_as_the_note_writes_it(make_redactor) -> None:
+    """`transform` is the one value transform: a known column's cell becomes what the same value
+    becomes inside a note (surrogate names, shifted dates), under the same key and patient."""
+    red = make_redactor("consultation", key="supervision-key")
+    note = red.redact("Her husband Marcus Bell called on 03/14/2025.", patient_id="p1")
+    surrogate = note.text.split("husband ")[1].split(" called")[0]
+    assert red.transform("Marcus Bell", "RELATIVE", "p1") == surrogate
+    assert red.transform("03/14/2025", "DATE", "p1") in note.text
+    assert make_redactor("research").transform("Marcus Bell", "RELATIVE") == "[RELATIVE]"
+
+
 def test_policy_that_needs_a_key_fails_without_one(make_redactor) -> None:
     """Pseudonymizing without a key is refused with a clear message; there is no default key."""
     with pytest.raises(KeyRequiredError, match="consultation.*DEID_KEY"):
