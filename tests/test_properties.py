@@ -156,6 +156,9 @@ def test_different_keys_give_different_pseudonyms(make_redactor, note, key_a, ke
     a = make_redactor("consultation", key=key_a).redact(note.text, known=note.known, patient_id="p1")
     b = make_redactor("consultation", key=key_b).redact(note.text, known=note.known, patient_id="p1")
     assert a.spans == b.spans
+    # The name may be inside a longer finding of another kind, removed whole (NER read the blob
+    # "\U00068230Tom Reyes\U000b47b6Qzcf" as one LOCATION): then there is no surrogate to compare.
+    assume(any(s.entity_type == "PATIENT" for s in a.spans))
     assert a.text != b.text
 
 
