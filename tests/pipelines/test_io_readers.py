@@ -91,6 +91,20 @@ def test_jsonl_broken_lines_are_rejected_with_line_numbers(tmp_path: Path) -> No
     ]
     assert all("Dana" not in r.reason and "Dana" not in r.location for r in rejected)
     assert sum(b.size for b in batches) == 5
+    with open_source(path) as src:
+        assert src.count_rows() == 5  # what a progress bar counts to: every row read, rejected ones too
+
+
+@pytest.mark.parametrize(("fmt", "known"), [("parquet", True), ("jsonl", True), ("csv", False)])
+def test_sources_count_their_rows_when_that_is_cheap(tmp_path: Path, fmt: str, known: bool) -> None:
+    """Parquet from its footers and JSONL from its lines know their row count beforehand; CSV (quoted
+    fields span lines) does not say."""
+    writer = {"parquet": write_parquet, "csv": _write_csv, "jsonl": _write_jsonl}[fmt]
+    (tmp_path / "in").mkdir()
+    writer(tmp_path / "in" / f"a.{fmt}", synthetic_rows(4))
+    writer(tmp_path / "in" / f"b.{fmt}", synthetic_rows(3, seed=1))
+    with open_source(tmp_path / "in") as src:
+        assert src.count_rows() == (7 if known else None)
 
 
 def test_csv_invalid_utf8_and_malformed_rows_are_rejected_not_fatal(tmp_path: Path) -> None:

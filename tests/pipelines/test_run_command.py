@@ -44,14 +44,19 @@ def test_deid_run_extracts_the_demo_with_no_server(tmp_path: Path) -> None:
     assert summary["rows"]["read"] == 16 and summary["reconciled"]
     assert summary["policy"]["name"] == "research" and summary["key_fingerprint"] is None
     assert len(read_parts(out / "notes")) == summary["rows"]["written"]
+    # Not a terminal: plain progress lines, ending with every note; none of Prefect's per-task lines.
+    progress = [line for line in done.stderr.splitlines() if line.startswith("deid: ")]
+    assert progress and progress[-1].startswith("deid: 16 of 16 notes (100%), "), done.stderr[-2000:]
+    assert "Finished in state" not in done.stderr and "batch 0:" not in done.stderr
 
     # A second demo run into the same folder replaces the first (another run would need --overwrite),
     # here with a keyed policy and its key from --key-file.
     key = tmp_path / "key"
     key.write_text("demo-key-123\n")
-    again = _deid("run", "--policy", "consultation", "--key-file", str(key), "--notes", "16",
+    again = _deid("run", "--policy", "consultation", "--key-file", str(key), "--notes", "16", "--quiet",
                   home=tmp_path / "home", cwd=tmp_path)
     assert again.returncode == 0, again.stderr[-2000:]
+    assert "deid: " not in again.stderr  # --quiet: no progress
     summary = json.loads((out / "report" / "summary.json").read_text())
     assert summary["policy"]["name"] == "consultation" and summary["key_fingerprint"] == fingerprint(b"demo-key-123")
 
@@ -97,8 +102,8 @@ def test_deid_run_on_a_local_dask_cluster(tmp_path: Path) -> None:
     """`deid run --task-runner dask` runs the batches on a temporary LocalCluster whose workers report to the
     run's one temporary Prefect server (none of their own)."""
     pytest.importorskip("prefect_dask", reason="the dask extra is not installed")
-    done = _deid("run", "--task-runner", "dask", "--notes", "12", "--batch-size", "3",
-                 home=tmp_path / "home", cwd=tmp_path, DEID_WORKERS="2")
+    done = _deid("-v", "run", "--task-runner", "dask", "--notes", "12", "--batch-size", "3",
+                 home=tmp_path / "home", cwd=tmp_path, DEID_WORKERS="2")  # -v: Prefect's own lines too
     assert done.returncode == 0, done.stderr[-2000:]
     summary = json.loads((tmp_path / "out" / "report" / "summary.json").read_text())
     assert summary["rows"]["read"] == 12 and summary["reconciled"] and summary["batches"]["read"] == 4

@@ -55,6 +55,13 @@ def _main(
     if not verbose:
         for handler in logging.getLogger().handlers:
             handler.addFilter(_deid_errors_once)
+            handler.addFilter(_warnings_only)
+
+
+def _warnings_only(record: logging.LogRecord) -> bool:
+    """Without -v, Prefect's lines below a warning ("Finished in state Completed()", one per task)
+    are not shown: `deid run` shows its progress instead."""
+    return record.levelno >= logging.WARNING or not record.name.startswith("prefect")
 
 
 def _deid_errors_once(record: logging.LogRecord) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import typer
 from rich.table import Table
 
 from deid.cli.app import KEY_SOURCES, KeyFileOption, PolicyOption, app, out, read_key
+from deid.cli.progress import RunProgress
 from deid.errors import DeidError
 
 
@@ -52,6 +54,7 @@ def run(
         typer.Option(help="Dask scheduler to run the batches on, e.g. tcp://10.0.0.5:8786 (implies --task-runner dask; "
                      "without it, dask starts a local cluster)."),
     ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display (the outputs are still listed).")] = False,
 ) -> None:
     """Run the deid-extract Prefect flow here (ephemeral Prefect, no server); with no --source, on demo notes."""
     from deid.flows.columns import ExtractColumns
@@ -91,24 +94,32 @@ def run(
         keep_columns=tuple(keep or ()),
     )
     _check_run(extract, policy, source, format, columns, key_secret, batch_size, max_note_chars, max_quarantine_fraction)
-    result = flow(
-        source=source,
-        format=format,
-        query=query,
-        id_column=id_column,
-        text_column=text_column,
-        patient_id_column=patient_id_column or None,
-        known_columns=known_columns,
-        keep_columns=list(keep or []),
-        policy=policy,
-        output_dir=str(output),
-        batch_size=batch_size,
-        key_secret=key_secret,
-        run_id=run_id,
-        overwrite=overwrite,
-        max_note_chars=max_note_chars,
-        max_quarantine_fraction=max_quarantine_fraction,
-    )
+    progress = None if quiet else RunProgress()
+    if progress is not None:
+        logging.getLogger().addHandler(progress)
+    try:
+        result = flow(
+            source=source,
+            format=format,
+            query=query,
+            id_column=id_column,
+            text_column=text_column,
+            patient_id_column=patient_id_column or None,
+            known_columns=known_columns,
+            keep_columns=list(keep or []),
+            policy=policy,
+            output_dir=str(output),
+            batch_size=batch_size,
+            key_secret=key_secret,
+            run_id=run_id,
+            overwrite=overwrite,
+            max_note_chars=max_note_chars,
+            max_quarantine_fraction=max_quarantine_fraction,
+        )
+    finally:
+        if progress is not None:
+            logging.getLogger().removeHandler(progress)
+            progress.close()
     rows = result["rows"]
     out.rule(f"[bold]deid-extract run {result['run_id']}[/bold]")
     out.print(

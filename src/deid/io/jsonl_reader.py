@@ -46,6 +46,18 @@ class JsonlSource(Source):
         """Format and the files read (path, size, mtime)."""
         return {"format": self.format, "files": describe_files(self.files)}
 
+    def count_rows(self) -> int:
+        """The non-blank lines of the files (one row, or one rejected row, each), counted in one pass
+        over the bytes: far cheaper than redacting them."""
+        count = 0
+        for f in self.files:
+            try:
+                with open(f, "rb") as fh:
+                    count += sum(1 for raw in fh if raw.strip())
+            except OSError as exc:
+                raise SourceError(f"{f}: cannot read: {exc.strerror}") from None
+        return count
+
     def _records(self, columns: list[str], id_column: str | None) -> Iterator[tuple[str, str, Any]]:
         for f in self.files:
             for number, problem, value in _lines(f):

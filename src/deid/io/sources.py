@@ -93,6 +93,11 @@ class Source(AbstractContextManager["Source"]):
         """What the source is, for reports and resume checks (paths, sizes; never values)."""
         return {"format": self.format}
 
+    def count_rows(self) -> int | None:
+        """How many rows (rejected ones included) the source will yield, when that is cheap to know
+        beforehand (for a progress bar); None when only reading it all would tell."""
+        return None
+
     def batches(self, columns: Sequence[str], batch_size: int, *, id_column: str | None = None) -> Iterator[SourceBatch]:
         """Rows restricted to `columns` (absent ones are None), `batch_size` rows per batch, numbered from 0.
 
