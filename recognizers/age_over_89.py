@@ -1,7 +1,7 @@
 """Ages over 89 ("92 yo", "aged 95", "ninety-one year old"): the number only, so "90+" replaces it."""
 
-from deid.kit.lexicon import RELATION_WORDS
 from deid.kit.base import RegexRecognizer
+from deid.kit.lexicon import RELATION_WORDS
 
 _PEOPLE = "|".join(sorted(RELATION_WORDS | {"she", "he", "pt", "patient", "client"}, key=len, reverse=True))
 _NUMBER = r"(?:9\d|1[01]\d|120)"

@@ -10,11 +10,20 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from deid.kit.base import make_result
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term
 from deid.kit.names import is_common_word, name_strength
-from deid.kit.places import STATE_NAMES, STATES, STREET_SUFFIX, STREET_UNIT, is_city, is_region, is_state, us_cities
-from deid.kit.base import make_result
+from deid.kit.places import (
+    STATE_NAMES,
+    STATES,
+    STREET_SUFFIX,
+    STREET_UNIT,
+    is_city,
+    is_region,
+    is_state,
+    us_cities,
+)
 
 _NAME = r"(?P<city>[A-Za-z][A-Za-z.'-]*(?:[ -][A-Za-z][A-Za-z.'-]*){0,2})"
 # Postal codes only in capitals and only after a comma or before a ZIP: "ID", "IN", "OR" are words.

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from deid.kit.base import make_result
 from deid.kit.clinical import is_contraction, is_never_a_name
+from deid.kit.credentials import credentials_in
 from deid.kit.lexicon import (
     CLINICIAN_LABELS,
     CLINICIAN_ROLES,
@@ -24,13 +26,10 @@ from deid.kit.lexicon import (
     is_note_word,
     may_be_lowercase_name,
 )
-from deid.kit.names import is_common_word
-from deid.kit.names import is_listed_name, name_strength
 from deid.kit.name_shape import POSSESSIVE_ENDINGS
-from deid.kit.places import is_city
-from deid.kit.base import make_result
-from deid.kit.credentials import credentials_in
 from deid.kit.name_walk import NameWalk
+from deid.kit.names import is_common_word, is_listed_name, name_strength
+from deid.kit.places import is_city
 from deid.kit.token_scan import Token
 
 if TYPE_CHECKING:

@@ -3,8 +3,8 @@
 import re
 from datetime import date
 
-from deid.kit.dates import MONTH, TIME_OF_DAY, parse_date
 from deid.kit.base import RegexRecognizer
+from deid.kit.dates import MONTH, TIME_OF_DAY, parse_date
 
 _MON = rf"{MONTH}\.?"
 _ORD = r"(?:st|nd|rd|th)?"

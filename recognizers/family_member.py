@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from deid.kit.base import make_result
 from deid.kit.clinical import is_contraction, is_never_a_name
 from deid.kit.lexicon import (
     CLINICIAN_TITLES,
@@ -23,11 +24,9 @@ from deid.kit.lexicon import (
     is_note_word,
     may_be_lowercase_name,
 )
-from deid.kit.names import is_common_word
-from deid.kit.names import name_strength
 from deid.kit.name_shape import POSSESSIVE_ENDINGS, is_stutter
-from deid.kit.base import make_result
 from deid.kit.name_walk import NameWalk
+from deid.kit.names import is_common_word, name_strength
 from deid.kit.token_scan import Token
 
 if TYPE_CHECKING:

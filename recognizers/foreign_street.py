@@ -4,10 +4,10 @@
 import re
 
 from deid.kit.addresses import CAPITALIZED, FUNCTION_WORDS, PARTICLES, WORD, address_end
+from deid.kit.base import RegexRecognizer
 from deid.kit.casing import LOWER, MIXED, regime_at
 from deid.kit.clinical import is_never_a_name
 from deid.kit.names import is_common_word
-from deid.kit.base import RegexRecognizer
 
 # Street types written before the name (Romance, Slavic, Greek, Dutch and French forms).
 _BEFORE = (

@@ -12,12 +12,12 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from deid.kit.base import make_result
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term
 from deid.kit.lexicon import FUNCTION_WORDS, RELATION_WORDS
-from deid.kit.names import is_common_word, is_given_name, name_strength
 from deid.kit.name_shape import NAME_PARTICLES
-from deid.kit.base import make_result
+from deid.kit.names import is_common_word, is_given_name, name_strength
 from deid.kit.token_scan import speaker_turns
 
 # Label -> role of the person it names. A bare "Name:" may be anyone's: no role (PERSON).

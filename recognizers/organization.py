@@ -13,14 +13,14 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from deid.kit.base import make_result
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term
 from deid.kit.facilities import FACILITY_KINDS
 from deid.kit.lexicon import COMMON_WORDS, RELATION_WORDS, may_be_lowercase_name
-from deid.kit.names import is_common_word, is_given_name, name_strength
 from deid.kit.name_shape import clinical_register, plain_prose
+from deid.kit.names import is_common_word, is_given_name, name_strength
 from deid.kit.places import is_city
-from deid.kit.base import make_result
 
 _ORG_KINDS = (
     r"llc|corporation|company|group|bank|university|college|school|high\s+school|"

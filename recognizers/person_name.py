@@ -12,11 +12,20 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from deid.findings import Cover
+from deid.kit.base import make_result
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term, is_contraction, looks_like_drug
 from deid.kit.facilities import FACILITY_KINDS
-from deid.findings import Cover
-from deid.kit.lexicon import FUNCTION_WORDS, HONORIFICS, MONTH_NAMES, RELATION_WORDS, cased_alternation, is_note_word
+from deid.kit.lexicon import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MONTH_NAMES,
+    RELATION_WORDS,
+    cased_alternation,
+    is_note_word,
+)
+from deid.kit.name_shape import NAME_PARTICLES, POSSESSIVE, is_stutter
 from deid.kit.names import (
     AMBIGUOUS,
     STRONG,
@@ -28,9 +37,7 @@ from deid.kit.names import (
     name_strength,
     warm,
 )
-from deid.kit.name_shape import NAME_PARTICLES, POSSESSIVE, is_stutter
 from deid.kit.places import STREET_SUFFIX, is_country, is_state
-from deid.kit.base import make_result
 from deid.kit.token_scan import speaker_turns
 
 # Letters with inner apostrophes and hyphens; a hyphen before an initial ends the word

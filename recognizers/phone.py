@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.kit.lexicon import FAX_CONTEXT_WORDS, ID_CONTEXT_WORDS, PHONE_CONTEXT_WORDS
 from deid.kit.base import make_result
+from deid.kit.lexicon import FAX_CONTEXT_WORDS, ID_CONTEXT_WORDS, PHONE_CONTEXT_WORDS
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts

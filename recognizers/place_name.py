@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
+from deid.kit.base import RegexRecognizer
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term
 from deid.kit.lexicon import CLINICIAN_TITLES, HONORIFICS, RELATION_WORDS
 from deid.kit.names import AMBIGUOUS, is_common_word, name_strength
 from deid.kit.places import is_city, is_region
-from deid.kit.base import RegexRecognizer
 
 _RUN = r"(?P<value>[A-Z][A-Za-z'&-]*(?:\s[A-Z][A-Za-z'&-]*){0,3})"
 

@@ -10,9 +10,17 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid.kit.casing import MIXED, regime_at, truecase
-from deid.kit.name_shape import CLINICAL_SHARE, POSSESSIVE, RESTORED_SHARE, WORD, clinical_share, inside_sentence, is_proper_word
 from deid.kit.base import make_result
+from deid.kit.casing import MIXED, regime_at, truecase
+from deid.kit.name_shape import (
+    CLINICAL_SHARE,
+    POSSESSIVE,
+    RESTORED_SHARE,
+    WORD,
+    clinical_share,
+    inside_sentence,
+    is_proper_word,
+)
 
 _SCORE = 0.45
 # What a person does at the start of a sentence in a note or a conversation: "Sphiwe reports ...".

@@ -2,8 +2,8 @@
 
 import re
 
-from deid.kit.dates import parse_date
 from deid.kit.base import RegexRecognizer
+from deid.kit.dates import parse_date
 
 # An identifier: 4+ characters of letters, digits and dashes, with at least 3 digits.
 _ID = r"(?P<value>(?=(?:[A-Z-]*\d){3})[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9])\b"

@@ -11,8 +11,8 @@ without "@" needs a platform label and the shape of a user name (a digit, "_" or
 
 import re
 
-from deid.kit.names import is_common_word
 from deid.kit.base import RegexRecognizer
+from deid.kit.names import is_common_word
 
 _HANDLE = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
 _PLATFORM = (

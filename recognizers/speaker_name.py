@@ -14,11 +14,11 @@ from collections import Counter
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from deid.kit.base import make_result
 from deid.kit.casing import restore_word
 from deid.kit.lexicon import CLINICIAN_TITLES, HONORIFICS
-from deid.kit.names import is_given_name
 from deid.kit.name_shape import clinical_register, is_proper_word
-from deid.kit.base import make_result
+from deid.kit.names import is_given_name
 
 # A line opening with one to three words and a colon, then something said.
 _TURN = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w'’.-]*(?:[ \t][^\W\d_][\w'’.-]*){0,2})[ \t]*:[ \t]*(?P<said>\S)", re.MULTILINE)

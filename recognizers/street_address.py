@@ -4,13 +4,13 @@ import re
 
 from deid.kit.addresses import FUNCTION_WORDS as _FUNCTION_WORDS
 from deid.kit.addresses import UNIT, address_end
+from deid.kit.base import RegexRecognizer
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_never_a_name
-from deid.kit.names import STRONG, name_strength
 from deid.kit.name_shape import plain_prose
+from deid.kit.names import STRONG, name_strength
 from deid.kit.places import STREET_SUFFIX as _SUFFIX
 from deid.kit.places import STREET_UNIT as _UNIT
-from deid.kit.base import RegexRecognizer
 
 _WORDS = re.compile(r"[A-Za-z]+")
 _CLASSIC_SUFFIX = re.compile(

@@ -3,10 +3,10 @@
 import re
 
 from deid.kit.addresses import FUNCTION_WORDS, WORD
+from deid.kit.base import RegexRecognizer
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term
 from deid.kit.places import STREET_SUFFIX
-from deid.kit.base import RegexRecognizer
 
 # One street: up to six words and numbers, and the second one ends in a street type.
 _FIRST = rf"(?:(?:{WORD}|\d{{1,6}})\.?[ \t]+){{0,5}}(?:{WORD}|\d{{1,6}})\.?"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from deid.kit.base import RegexRecognizer
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term
 from deid.kit.lexicon import RELATION_WORDS
 from deid.kit.names import is_common_word, is_often_capitalized
 from deid.kit.places import is_state
-from deid.kit.base import RegexRecognizer
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 

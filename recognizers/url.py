@@ -8,8 +8,8 @@ support.tv 150" (an ordinary word before a TLD that is also an abbreviation).
 
 import re
 
-from deid.kit.names import is_common_word
 from deid.kit.base import RegexRecognizer
+from deid.kit.names import is_common_word
 
 _TLD = r"(?:com|org|net|edu|gov|mil|int|info|biz|io|co|us|me|health|app|ai|dev|online|site|xyz|ly|tv)"
 # Top-level domains that are not also words or clinical abbreviations.

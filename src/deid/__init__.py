@@ -5,9 +5,9 @@
     result.text, result.spans
 """
 
+from deid.decide.policy import Policy, available_policies, load_policy
 from deid.errors import ConfigError, DeidError, KeyRequiredError, PolicyError, RecognizerLoadError
 from deid.findings import Finding
-from deid.decide.policy import Policy, available_policies, load_policy
 from deid.redact import RedactionResult, Redactor, redact
 
 __version__ = "0.1.0"

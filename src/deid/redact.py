@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, repeat
 
-from deid.detect.config import EngineConfig, load_engine_config
-from deid.detect.engine import Detector
-from deid.kit.facilities import without_kinds
-from deid.findings import Finding, resolve
-from deid.transform.keyed import ENV_KEY, fingerprint, resolve_key
 from deid.decide.known import Known, find_known
-from deid.transform import OperatorContext, operator_for
-from deid.kit.particles import with_particles
 from deid.decide.policy import Policy, load_policy
 from deid.decide.roles import carry_roles
+from deid.detect.config import EngineConfig, load_engine_config
+from deid.detect.engine import Detector
+from deid.findings import Finding, resolve
+from deid.kit.facilities import without_kinds
+from deid.kit.particles import with_particles
+from deid.transform import OperatorContext, operator_for
+from deid.transform.keyed import ENV_KEY, fingerprint, resolve_key
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cached_property
 from itertools import accumulate
 
-from deid.kit.dates import MONTH_NUMBERS, parse_date
 from deid.entities import ENTITIES, PERSON_ENTITIES
 from deid.findings import Finding
+from deid.kit.dates import MONTH_NUMBERS, parse_date
 from deid.kit.lexicon import COMMON_WORDS, CREDENTIALS, HONORIFICS
 from deid.kit.lookup import LowerText, Span, reaching
 from deid.kit.normalize import View, view

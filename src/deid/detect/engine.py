@@ -15,18 +15,18 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
 
-from deid.kit.casing import note_casing, truecase
 from deid.detect.config import EngineConfig, load_engine_config
+from deid.detect.ner import NoteSpacyRecognizer, ner_windows
+from deid.detect.nlp import NoteNlpEngine, WindowContextEnhancer
+from deid.detect.plugins import Plugin, load_folder
+from deid.detect.repeats import repeated
 from deid.entities import to_vocabulary
 from deid.errors import ConfigError, RecognizerError
 from deid.findings import Finding
+from deid.kit.casing import note_casing, truecase
 from deid.kit.name_shape import RESTORED_SHARE, clinical_share
-from deid.detect.ner import NoteSpacyRecognizer, ner_windows
-from deid.detect.nlp import NoteNlpEngine, WindowContextEnhancer
 from deid.kit.normalize import View, view
 from deid.paths import recognizers_dir
-from deid.detect.plugins import Plugin, load_folder
-from deid.detect.repeats import repeated
 
 log = logging.getLogger(__name__)
 _WHITESPACE = re.compile(r"\s")

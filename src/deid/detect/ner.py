@@ -11,8 +11,8 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from deid.kit.casing import MIXED, case_regime
 from deid.kit.clinical import is_clinical_term, without_contraction
-from deid.kit.names import is_common_word, name_strength
 from deid.kit.name_shape import CLINICAL_SHARE, clinical_share, inside_sentence, is_proper_word
+from deid.kit.names import is_common_word, name_strength
 from deid.kit.places import is_city, is_region
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from deid.kit.clinical import is_clinical_term
 from deid.entities import PERSON_ENTITIES
-from deid.kit.facilities import name_end
 from deid.findings import Cover, Finding
+from deid.kit.clinical import is_clinical_term
+from deid.kit.facilities import name_end
 from deid.kit.lexicon import CLINICIAN_LABELS, CLINICIAN_ROLES, CREDENTIALS, RELATION_WORDS
 from deid.kit.lookup import LowerText, lower_same_length, reaching
 from deid.kit.names import is_common_word

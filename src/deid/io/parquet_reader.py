@@ -9,7 +9,15 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from deid.io.sources import UNREADABLE_DATA, Rejected, Source, SourceError, as_text, describe_files, expand_files
+from deid.io.sources import (
+    UNREADABLE_DATA,
+    Rejected,
+    Source,
+    SourceError,
+    as_text,
+    describe_files,
+    expand_files,
+)
 
 # Rows converted to Python at a time; bounded memory whatever the row group size.
 _READ_ROWS = 512

@@ -8,7 +8,6 @@ from functools import lru_cache
 from typing import ClassVar
 
 import tldextract
-
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 

@@ -18,7 +18,6 @@ from deid.errors import ConfigError
 from deid.kit.dates import MONTH_WORDS
 from deid.paths import bundled
 
-
 VOCABULARY_ENV = "DEID_VOCABULARY"  # more vocabulary files or folders, os.pathsep-separated
 _LISTS = ("sections_and_abbreviations", "eponyms", "time_words", "languages", "conversation")
 

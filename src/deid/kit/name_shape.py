@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import re
 
-from deid.kit.clinical import SECTIONS_AND_ABBREVIATIONS, is_clinical_term, is_never_a_name, looks_like_drug
+from deid.kit.clinical import (
+    SECTIONS_AND_ABBREVIATIONS,
+    is_clinical_term,
+    is_never_a_name,
+    looks_like_drug,
+)
 from deid.kit.lexicon import FUNCTION_WORDS, MONTH_NAMES
 from deid.kit.names import is_common_proper_noun, is_common_word, is_lowercase_word
 

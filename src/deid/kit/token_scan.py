@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional
 
-from deid.kit.names import is_common_word, name_strength
 from deid.kit.name_shape import NAME_PARTICLES
+from deid.kit.names import is_common_word, name_strength
 
 
 class Token(NamedTuple):

@@ -9,7 +9,6 @@ from pathlib import Path
 from markupsafe import Markup
 
 from deid.io.writers import write_text_atomic
-from deid.report.templates import static, templates
 from deid.report.summary import (
     LONG_NOTE_CHARS,
     LOW_SCORE,
@@ -21,6 +20,8 @@ from deid.report.summary import (
     reconciliation_rows,
     report_from_dir,
 )
+from deid.report.templates import static, templates
+
 
 def write_report(
     output_dir: str | os.PathLike[str], *, low_score: float = LOW_SCORE, long_note_chars: int = LONG_NOTE_CHARS

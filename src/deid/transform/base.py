@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 
-
 @dataclass(frozen=True, slots=True)
 class OperatorContext:
     """Per-finding inputs of an operator (passed as `params["context"]`)."""

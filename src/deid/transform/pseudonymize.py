@@ -9,8 +9,8 @@ from functools import lru_cache
 from faker.providers.person.en_US import Provider as _FakerNames
 
 from deid.entities import PERSON_ENTITIES
-from deid.transform.keyed import keyed_int
 from deid.transform.base import DeidOperator, OperatorContext
+from deid.transform.keyed import keyed_int
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
 

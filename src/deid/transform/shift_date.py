@@ -1,8 +1,8 @@
 """shift_date: move every date of a patient by the same keyed offset, keeping its format."""
 
 from deid.kit.dates import parse_date
-from deid.transform.keyed import keyed_int
 from deid.transform.base import DeidOperator, OperatorContext
+from deid.transform.keyed import keyed_int
 
 
 def shift_days(key: bytes, patient_id: str | None, max_days: int) -> int:
