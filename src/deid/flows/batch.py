@@ -99,9 +99,9 @@ class WorkerCache:
             return list(self._built)
 
 
-# Per worker process: its cache, and a lock so threads of one process take turns on the shared
-# spaCy pipeline. They live here, not in the flow module, because Prefect's process pool pickles
-# task functions by value: state in the flow module would not survive.
+# Per worker process: its cache, and a lock so its threads take turns on the shared spaCy pipeline
+# (only while redacting: one thread writes its parts while another redacts). They live here, not in
+# the flow module, because Prefect's process pool pickles task functions by value.
 WORKER_CACHE = WorkerCache()
 REDACTION_LOCK = threading.Lock()
 
@@ -176,7 +176,8 @@ def process_batch(
         patient = as_text(row.get(columns.patient_id_column)) if columns.patient_id_column else None
         candidates.append(_Candidate(row, location, note_id, row[columns.text_column], patient, known))
 
-    done = _redact(candidates, redactor, plan, redact_batch_size, quarantine)
+    with REDACTION_LOCK:
+        done = _redact(candidates, redactor, plan, redact_batch_size, quarantine)
 
     name = f"part-{batch.index:06d}.parquet"
     for folder in ("notes", "spans", "quarantine", "notes_index"):

@@ -133,9 +133,7 @@ def redact_batch(
             "run was starting (rerun with the same run_id), or a Dask worker has another $DEID_KEY"
         )
     plan = plan_columns(columns, redactor.policy, available_columns)
-    # Through the module: Prefect's process pool pickles this function by value, and a lock cannot be.
-    with _batch_step.REDACTION_LOCK:
-        return process_batch(batch, redactor, columns, plan, output_dir, max_note_chars=max_note_chars)
+    return process_batch(batch, redactor, columns, plan, output_dir, max_note_chars=max_note_chars)
 
 
 @task(name="check-counts", persist_result=False, cache_policy=NO_CACHE)
