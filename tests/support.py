@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 
 from deid.flows.prefect_settings import PREFECT_DEFAULTS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 PIPELINES = ROOT / "pipelines"
 
 # Before Prefect is imported anywhere in this session: an isolated home, no telemetry, and time
