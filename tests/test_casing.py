@@ -55,6 +55,7 @@ CACHES_WITHOUT_NOTE_TEXT = {
     "deid.kit.names._tables", "deid.kit.names._common_proper_nouns", "deid.kit.places.us_cities", "deid.kit.lexicon.lemma_table",
     "deid.kit.places._countries", "deid.kit.normalize._fold", "deid.transform.pseudonymize._names",
     "deid.redact._shared_detector", "deid.redact._cached_redactor", "deid.kit.base._offline_tld",
+    "deid.report.templates.templates",
 }
 
 
