@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+
 import pytest
 
-import deid
+# Derived tables (deid.kit.prebuilt) are kept in a folder of this session, never the developer's
+# home; the processes the tests start inherit it, and the first one builds them.
+_CACHE = tempfile.mkdtemp(prefix="deid-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+os.environ["DEID_CACHE_DIR"] = _CACHE
+
+import deid  # noqa: E402
 from deid.detect.engine import Detector
 
 

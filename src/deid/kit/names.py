@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from deid.kit.prebuilt import prebuilt
+
 STRONG = 1.0
 AMBIGUOUS = 0.5
 
@@ -64,10 +66,12 @@ def us_names() -> dict[str, int]:
     return dict(zip(fields[0::3], map(int, fields[1::3])))
 
 
+_LEXEME_PROBS = Path(str(resources.files("spacy_lookups_data"))) / "data" / "en_lexeme_prob.json.gz"
+
+
 def lexeme_probs() -> dict[str, float]:
     """spaCy's English lexeme log-probabilities per written form (web text, spacy-lookups-data)."""
-    path = Path(str(resources.files("spacy_lookups_data"))) / "data" / "en_lexeme_prob.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
+    with gzip.open(_LEXEME_PROBS, "rt", encoding="utf-8") as fh:
         return json.load(fh)
 
 
@@ -83,6 +87,17 @@ def _strength(word: str, probs: dict[str, float], proper_above: float = _PROPER_
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], dict[str, str], frozenset[str]]:
+    """The name tables: built from the sources below once per installation (`deid.kit.prebuilt`)."""
+    sources = [
+        Path(__file__),
+        *(Path(str(resources.files("names"))) / f for f in ("dist.female.first", "dist.male.first", "dist.all.last")),
+        Path(str(resources.files("deid").joinpath("data/us_names.tsv.gz"))),
+        _LEXEME_PROBS,
+    ]
+    return prebuilt("name-tables", sources, _build_tables)
+
+
+def _build_tables() -> tuple[dict[str, float], frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], dict[str, str], frozenset[str]]:
     first90, last90 = census_names()
     babies = us_names()
     probs = lexeme_probs()

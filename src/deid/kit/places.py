@@ -10,8 +10,11 @@ common abbreviations.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import zipcodes
+
+from deid.kit.prebuilt import prebuilt
 
 STATES = {
     "AL": "alabama", "AK": "alaska", "AZ": "arizona", "AR": "arkansas", "CA": "california",
@@ -31,7 +34,14 @@ STATE_NAMES = frozenset(STATES.values())
 
 @lru_cache(maxsize=1)
 def us_cities() -> frozenset[str]:
-    """Lower-case U.S. city and town names (USPS preferred and acceptable names)."""
+    """Lower-case U.S. city and town names (USPS preferred and acceptable names), built once per
+    installation from the `zipcodes` package's data (`deid.kit.prebuilt`)."""
+    package = Path(zipcodes.__file__).parent  # the data is compiled into the package's extension
+    sources = [Path(__file__), *sorted(package.glob("*.py")), *sorted(package.glob("*.so"))]
+    return prebuilt("us-cities", sources, _build_us_cities)
+
+
+def _build_us_cities() -> frozenset[str]:
     names: set[str] = set()
     for record in zipcodes.list_all():
         names.add(record["city"].lower())
