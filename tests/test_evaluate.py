@@ -44,8 +44,9 @@ def test_shape_hides_the_token(token: str, expected: str) -> None:
 
 def test_evaluate_runs_the_redactor_over_gold(make_redactor) -> None:
     """evaluate() scores a redactor on a gold file: everything in the tiny file is caught."""
-    report = evaluate(load_gold(GOLD), make_redactor("research"))
-    assert report.notes == 3
+    scored = []
+    report = evaluate(load_gold(GOLD), make_redactor("research"), on_note=lambda: scored.append(1))
+    assert report.notes == 3 and len(scored) == 3  # a progress display advances once per note
     assert report.recall.ratio == 1.0
     assert report.precision.ratio == 1.0
     assert set(report.by_label) == {"RelativeProxyName", "Phone", "HCPName", "Date"}

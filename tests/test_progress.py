@@ -41,6 +41,16 @@ def test_a_source_of_unknown_size_gives_a_running_count() -> None:
     assert "left" not in first + last
 
 
+def test_a_commands_own_loop_shows_nothing_off_a_terminal() -> None:
+    from deid.cli.progress import counting
+
+    stream = io.StringIO()
+    with counting("scoring", 3, stream=stream) as advance:
+        for _ in range(3):
+            advance()
+    assert stream.getvalue() == ""
+
+
 def test_a_bar_on_a_terminal() -> None:
     """On a terminal: a bar with done of total, the excluded and quarantined rows; closed at the end."""
     stream = io.StringIO()

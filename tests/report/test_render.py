@@ -80,6 +80,12 @@ def test_review_page_renders_with_phi_banner(small_run, tmp_path: Path) -> None:
     rendered = render(page, tmp_path / "review.png")
     assert rendered.console_errors == []
     assert "CONTAINS PHI" in rendered.dom and "5 notes shown" in rendered.dom and "<mark" in rendered.dom
+    # The source is read batch by batch, with the rows read and the notes found so far for a progress display.
+    from deid.report.review import collect_review
+
+    calls: list[tuple[int, int]] = []
+    _, notes = collect_review(small_run["out"], str(small_run["source"]), limit=5, on_rows=lambda r, f: calls.append((r, f)))
+    assert len(notes) == 5 and calls and calls[-1][1] == 5 and sum(r for r, _ in calls) <= 30
 
 
 def test_report_command_prints_tables_and_regenerates_html(small_run) -> None:

@@ -22,6 +22,7 @@ from deid.cli.app import (
     read_input,
     redactor_for,
 )
+from deid.cli.progress import counting
 from deid.errors import DeidError
 
 
@@ -117,7 +118,8 @@ def evaluate_command(
 
     records = load_gold(gold)
     redactor = redactor_for(policy, key_file, config)
-    report = evaluate(records, redactor, show_text=show_text)
+    with counting("scoring", len(records)) as advance:
+        report = evaluate(records, redactor, show_text=show_text, on_note=advance)
     summary = report.to_dict(top=top)
     head = Table("notes", "gold tokens", "recall", "precision", "F1", "false/1000 tokens", "notes/s")
     head.add_row(
@@ -137,7 +139,8 @@ def evaluate_command(
         rows.add_row("as written", f"{report.recall.ratio:.4f}", "", f"{report.precision.ratio:.4f}")
         summary["robustness"] = {}
         for name, changed in variants(records).items():
-            other = evaluate(changed, redactor)
+            with counting(name, len(records)) as advance:
+                other = evaluate(changed, redactor, on_note=advance)
             rows.add_row(name, f"{other.recall.ratio:.4f}", f"{other.recall.ratio - report.recall.ratio:+.4f}", f"{other.precision.ratio:.4f}")
             summary["robustness"][name] = {"recall": round(other.recall.ratio, 4), "precision": round(other.precision.ratio, 4)}
         out.print(rows)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
@@ -105,3 +107,20 @@ class RunProgress(logging.Handler):
             self.stream.write(self.line() + "\n")
             self.stream.flush()
         super().close()
+
+
+@contextmanager
+def counting(label: str, total: int | None, *, stream: Any = None) -> Iterator[Callable[..., None]]:
+    """A bar for a command's own loop (`deid eval`, `deid review`) on a terminal, else nothing:
+    yields `advance(by=1, **fields)`."""
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        yield lambda by=1, **fields: None
+        return
+    bar = Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.fields[note]}"), console=Console(file=stream), transient=True,
+    )
+    task = bar.add_task(label, total=total, note="")
+    with bar:
+        yield lambda by=1, **fields: bar.update(task, advance=by, **fields)

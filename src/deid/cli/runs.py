@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from deid.cli.app import KEY_SOURCES, KeyFileOption, PolicyOption, app, out, read_key
-from deid.cli.progress import RunProgress
+from deid.cli.progress import RunProgress, counting
 from deid.errors import DeidError
 
 
@@ -201,9 +201,11 @@ def review(
 
     if limit < 1:
         raise DeidError(f"--limit must be at least 1, got {limit}")
-    path, count = write_review(
-        output_dir, source, output, format=format, query=query, limit=limit, low_score=score_below, queue_only=queue_only
-    )
+    with counting("reading the source", None) as advance:
+        path, count = write_review(
+            output_dir, source, output, format=format, query=query, limit=limit, low_score=score_below,
+            queue_only=queue_only, on_rows=lambda rows, found: advance(rows, note=f"{found} notes found"),
+        )
     sys.stderr.write(f"deid: warning: {path} CONTAINS PHI (original note text); keep it local and delete it after review\n")
     out.print(f"review page with {count} notes: {path}", soft_wrap=True, markup=False)
 

@@ -14,7 +14,7 @@ import re
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,10 +175,14 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
-def evaluate(records: Iterable[dict[str, Any]], redactor, *, show_text: bool = False, batch_size: int = 32) -> EvalReport:
+def evaluate(
+    records: Iterable[dict[str, Any]], redactor, *, show_text: bool = False, batch_size: int = 32,
+    on_note: Callable[[], object] | None = None,
+) -> EvalReport:
     """Run `redactor` over gold records and score its spans (all actions, keep included).
 
-    The report's `parts` score the two halves of `part_of` separately.
+    The report's `parts` score the two halves of `part_of` separately. `on_note` is called after
+    each note is scored (a progress display).
     """
     records = list(records)
     report = EvalReport()
@@ -194,5 +198,7 @@ def evaluate(records: Iterable[dict[str, Any]], redactor, *, show_text: bool = F
         predicted = [(s.start, s.end, s.entity_type) for s in result.spans]
         report.add(record["text"], gold, predicted, show_text=show_text)
         report.parts.setdefault(part_of(record), EvalReport()).add(record["text"], gold, predicted)
+        if on_note is not None:
+            on_note()
     report.seconds = time.perf_counter() - started
     return report

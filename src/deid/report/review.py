@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,8 +84,10 @@ def collect_review(
     queue_only: bool = False,
     id_column: str | None = None,
     text_column: str | None = None,
+    on_rows: Callable[[int, int], object] | None = None,
 ) -> tuple[RunReport, list[ReviewNote]]:
-    """Gather the selected notes: source text by id (streamed), redacted text and spans from the run's parts."""
+    """Gather the selected notes: source text by id (streamed), redacted text and spans from the run's
+    parts. `on_rows(rows, found)` is called after each batch of source rows (a progress display)."""
     from deid.io import open_source
     from deid.io.sources import as_text
 
@@ -110,6 +112,8 @@ def collect_review(
                 text = row.get(text_col)
                 if nid in want and nid not in originals and isinstance(text, str):
                     originals[nid] = text
+            if on_rows is not None:
+                on_rows(batch.size, len(originals))
             if len(originals) == len(want):
                 break
     redacted: dict[str, str | None] = {}
