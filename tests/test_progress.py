@@ -58,3 +58,22 @@ def test_a_bar_on_a_terminal() -> None:
     shown = stream.getvalue()
     assert "20/40" in shown and "excluded 4, quarantined 1" in shown
     assert "deid: " not in shown  # no plain lines as well
+
+
+def test_the_flow_reports_progress_apart_from_prefects_logs(caplog) -> None:
+    """`report_progress` reaches a listener on `deid.progress` whatever Prefect's log level, and
+    never the root logger's handlers (nothing printed where nobody listens)."""
+    from deid.flows import PROGRESS_LOG, report_progress
+
+    stream = io.StringIO()
+    handler = RunProgress(live=False, every=0, stream=stream)
+    PROGRESS_LOG.addHandler(handler)
+    try:
+        with caplog.at_level(logging.INFO):
+            report_progress(total=2)
+            report_progress(done=2, excluded=1, quarantined=0)
+    finally:
+        PROGRESS_LOG.removeHandler(handler)
+        handler.close()
+    assert stream.getvalue().splitlines()[0].startswith("deid: 2 of 2 notes (100%), ")
+    assert caplog.records == []

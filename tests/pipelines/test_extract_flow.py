@@ -238,3 +238,17 @@ def test_only_io_errors_are_retried() -> None:
     assert not retry_on_io_error(None, None, Failed(data=DeidError("policy needs a key")))
     assert not retry_on_io_error(None, None, Failed(data=ValueError("a bug")))
     assert not retry_on_io_error(None, None, Completed())
+
+
+def test_the_default_runner_is_a_process_pool_in_every_mode(monkeypatch) -> None:
+    """Every core by default, with or without a Prefect server (issue 16); $DEID_TASK_RUNNER overrides."""
+    from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+    from deid.flows.runners import default_task_runner
+
+    monkeypatch.delenv("DEID_TASK_RUNNER", raising=False)
+    monkeypatch.delenv("DEID_DASK_ADDRESS", raising=False)
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert isinstance(default_task_runner(), ProcessPoolTaskRunner)
+    monkeypatch.setenv("DEID_TASK_RUNNER", "thread")
+    assert isinstance(default_task_runner(), ThreadPoolTaskRunner)

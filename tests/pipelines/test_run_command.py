@@ -139,7 +139,8 @@ socket.getaddrinfo, socket.socket.connect = getaddrinfo, connect
 @pytest.mark.slow
 def test_deid_run_stays_on_this_machine(tmp_path: Path) -> None:
     """`deid run` without the test suite's Prefect settings (deid sets its own): no lookup or
-    connection leaves loopback in any process, and Prefect's telemetry service never runs."""
+    connection leaves loopback in any process, and Prefect's telemetry service never runs. Its
+    default process pool's workers use the run's one temporary Prefect server."""
     guard = tmp_path / "guard"
     guard.mkdir()
     (guard / "sitecustomize.py").write_text(_NETWORK_GUARD, encoding="utf-8")
@@ -148,9 +149,11 @@ def test_deid_run_stays_on_this_machine(tmp_path: Path) -> None:
         "PYTHONPATH": os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]),
         "DEID_TEST_NETWORK_LOG": str(log),
     }
-    done = _deid("run", "--notes", "4", home=tmp_path / "home", cwd=tmp_path, own_prefect_settings=True, **env)
+    done = _deid("-v", "run", "--notes", "4", "--batch-size", "2", home=tmp_path / "home", cwd=tmp_path,
+                 own_prefect_settings=True, **env)
     assert done.returncode == 0, done.stderr[-2000:]
     assert not log.exists(), log.read_text(encoding="utf-8")
+    assert done.stderr.count("Starting temporary server") == 1, done.stderr[-2000:]
     assert "telemetry" not in (done.stdout + done.stderr).lower()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -53,15 +54,11 @@ def _main(
         format="%(levelname)s %(name)s: %(message)s",
     )
     if not verbose:
+        # Prefect's lines below a warning ("Finished in state Completed()", one per task, in every
+        # worker process too) are not shown: `deid run` shows its progress instead.
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         for handler in logging.getLogger().handlers:
             handler.addFilter(_deid_errors_once)
-            handler.addFilter(_warnings_only)
-
-
-def _warnings_only(record: logging.LogRecord) -> bool:
-    """Without -v, Prefect's lines below a warning ("Finished in state Completed()", one per task)
-    are not shown: `deid run` shows its progress instead."""
-    return record.levelno >= logging.WARNING or not record.name.startswith("prefect")
 
 
 def _deid_errors_once(record: logging.LogRecord) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from rich.table import Table
 from deid.cli.app import KEY_SOURCES, KeyFileOption, PolicyOption, app, out, read_key
 from deid.cli.progress import RunProgress, counting
 from deid.errors import DeidError
+from deid.flows import PROGRESS_LOG
 
 
 @app.command()
@@ -96,7 +96,7 @@ def run(
     _check_run(extract, policy, source, format, columns, key_secret, batch_size, max_note_chars, max_quarantine_fraction)
     progress = None if quiet else RunProgress()
     if progress is not None:
-        logging.getLogger().addHandler(progress)
+        PROGRESS_LOG.addHandler(progress)
     try:
         result = flow(
             source=source,
@@ -118,7 +118,7 @@ def run(
         )
     finally:
         if progress is not None:
-            logging.getLogger().removeHandler(progress)
+            PROGRESS_LOG.removeHandler(progress)
             progress.close()
     rows = result["rows"]
     out.rule(f"[bold]deid-extract run {result['run_id']}[/bold]")

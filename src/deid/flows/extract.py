@@ -33,7 +33,7 @@ from prefect.context import FlowRunContext
 import deid
 from deid.decide.policy import load_policy
 from deid.errors import DeidError, KeyRequiredError
-from deid.flows import PROGRESS
+from deid.flows import report_progress
 from deid.flows import batch as _batch_step
 from deid.flows.batch import DEFAULT_MAX_NOTE_CHARS, process_batch, quarantine_duplicate_ids
 from deid.flows.columns import ExtractColumns, plan_columns
@@ -274,7 +274,8 @@ def deid_extract(
             "resuming" if manifest.resumed else "new run",
         )
         total = src.count_rows()
-        logger.info("source rows: %s", "not known beforehand" if total is None else total, extra={PROGRESS: {"total": total}})
+        logger.info("source rows: %s", "not known beforehand" if total is None else total)
+        report_progress(total=total)
 
         in_flight: list[Any] = []
         limit = 2 * slots
@@ -295,8 +296,8 @@ def deid_extract(
             logger.info(
                 "batch %d: read %d, written %d, excluded %d, quarantined %d, findings %d",
                 outcome["batch"], c["read"], c["written"], excluded, quarantined, c["findings"]["total"],
-                extra={PROGRESS: {"done": c["read"], "excluded": excluded, "quarantined": quarantined}},
             )
+            report_progress(done=c["read"], excluded=excluded, quarantined=quarantined)
             if first_batches.get("batches", 0) < EARLY_BATCHES:
                 add_counts(first_batches, c)
                 reason = fails_every_note(first_batches) if first_batches["batches"] == EARLY_BATCHES else None
@@ -311,10 +312,8 @@ def deid_extract(
                 batch = quarantine_duplicate_ids(batch, id_column, seen_ids)
                 if manifest.is_finished(batch.index):
                     skipped += 1
-                    logger.info(
-                        "batch %d: finished by an earlier attempt", batch.index,
-                        extra={PROGRESS: {"done": batch.size}},
-                    )
+                    logger.info("batch %d: finished by an earlier attempt", batch.index)
+                    report_progress(done=batch.size)
                     continue
                 with api_for_workers(runner):
                     future = redact_batch.submit(

@@ -17,16 +17,15 @@ from deid.errors import DeidError
 
 
 def default_task_runner() -> TaskRunner:
-    """Processes against a Prefect server (one Redactor per worker process), threads in ephemeral mode.
+    """A process pool (one Redactor per worker process, every core), on a Prefect server and in
+    ephemeral mode alike: the pool's processes reach the run's API (`api_for_workers`).
 
     `$DEID_TASK_RUNNER` (thread|process|dask), `$DEID_DASK_ADDRESS` (a Dask scheduler; implies dask)
-    and `$DEID_WORKERS` override. Ephemeral mode gets threads because each pool process would start
-    its own temporary Prefect server.
+    and `$DEID_WORKERS` override. The runner is made when the flow's module is imported, by the
+    process that will run the flow (the CLI, a served process, a worker).
     """
     address = os.environ.get("DEID_DASK_ADDRESS") or None
-    kind = os.environ.get("DEID_TASK_RUNNER") or (
-        "dask" if address else "process" if get_current_settings().api.url else "thread"
-    )
+    kind = os.environ.get("DEID_TASK_RUNNER") or ("dask" if address else "process")
     return make_task_runner(kind, dask_address=address)
 
 
@@ -103,13 +102,15 @@ def task_slots(runner: TaskRunner) -> int:
 def api_for_workers(runner: TaskRunner) -> Iterator[None]:
     """Tasks submitted here carry this run's Prefect API URL, the ephemeral server's included.
 
-    Dask workers take their Prefect settings from each task; in ephemeral mode those hold no URL and
-    every worker process would start a temporary server of its own.
+    Dask workers take their Prefect settings from each task, and a process pool from the settings
+    of its first submission; in ephemeral mode those hold no URL and every worker process would
+    start a temporary server of its own.
     """
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     context = FlowRunContext.get()
-    if not _is_dask(runner) or get_current_settings().api.url or context is None:
+    in_other_processes = _is_dask(runner) or isinstance(runner, ProcessPoolTaskRunner)
+    if not in_other_processes or get_current_settings().api.url or context is None:
         yield
         return
     with temporary_settings(updates={PREFECT_API_URL: str(context.client.api_url)}):
