@@ -24,8 +24,8 @@ from deid.kit.lexicon import (
     is_note_word,
     may_be_lowercase_name,
 )
-from deid.kit.name_shape import POSSESSIVE_ENDINGS, is_stutter
-from deid.kit.name_walk import NameWalk
+from deid.kit.name_shape import is_stutter
+from deid.kit.name_walk import NameWalk, is_possessive
 from deid.kit.names import is_common_word, name_strength
 from deid.kit.token_scan import Token
 
@@ -264,7 +264,7 @@ def _split_relation_hyphen(match: re.Match[str]) -> list[Token]:
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
     """Split a trailing "'s" off a word: ("husband", True) for "husband's"."""
-    if word.endswith(POSSESSIVE_ENDINGS) and len(word) > 2:
+    if is_possessive(word):
         return word[:-2], True
     return word, False
 

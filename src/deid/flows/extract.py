@@ -33,7 +33,7 @@ from prefect.context import FlowRunContext
 import deid
 from deid.decide.policy import load_policy
 from deid.errors import DeidError, KeyRequiredError
-from deid.flows import report_progress
+from deid.flows import PROGRESS_LOG, report_progress
 from deid.flows import batch as _batch_step
 from deid.flows.batch import DEFAULT_MAX_NOTE_CHARS, process_batch, quarantine_duplicate_ids
 from deid.flows.columns import ExtractColumns, plan_columns
@@ -273,8 +273,10 @@ def deid_extract(
             manifest.run_id, loaded.name, fmt, batch_size,
             "resuming" if manifest.resumed else "new run",
         )
-        total = src.count_rows()
-        logger.info("source rows: %s", "not known beforehand" if total is None else total)
+        # Counting may read the source once more (JSONL): only when someone shows the progress.
+        total = src.count_rows() if PROGRESS_LOG.handlers else None
+        if total is not None:
+            logger.info("source rows: %d", total)
         report_progress(total=total)
 
         in_flight: list[Any] = []

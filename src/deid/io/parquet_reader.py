@@ -31,9 +31,12 @@ class ParquetSource(Source):
     def __init__(self, source: str | os.PathLike[str]) -> None:
         self.files = expand_files(source, "parquet")
         self._schemas: dict[Path, list[str]] = {}
+        self._rows = 0  # from the same footers: a progress bar's total
         for f in self.files:
             try:
-                self._schemas[f] = pq.ParquetFile(f).schema_arrow.names
+                footer = pq.ParquetFile(f)
+                self._schemas[f] = footer.schema_arrow.names
+                self._rows += footer.metadata.num_rows
             except (OSError, ValueError) as exc:  # ArrowInvalid is a ValueError
                 raise SourceError(f"{f}: not a readable Parquet file ({type(exc).__name__})") from None
 
@@ -49,7 +52,7 @@ class ParquetSource(Source):
 
     def count_rows(self) -> int:
         """The rows in the files' footers (a damaged row group's rows are yielded as rejected)."""
-        return sum(pq.ParquetFile(f).metadata.num_rows for f in self.files)
+        return self._rows
 
     def _records(self, columns: list[str], id_column: str | None) -> Iterator[tuple[str, str, Any]]:
         for f in self.files:
