@@ -75,3 +75,28 @@ def test_nothing_of_a_note_is_kept_after_use(detector) -> None:
         if isinstance(o, functools._lru_cache_wrapper) and getattr(o, "__module__", "").startswith("deid")
     }
     assert caches <= CACHES_WITHOUT_NOTE_TEXT, caches - CACHES_WITHOUT_NOTE_TEXT
+
+
+def test_per_note_computes_once_per_text_and_forgets_with_the_note() -> None:
+    """Inside a note's block a `per_note` function runs once per text it is asked about (the note,
+    a truecased copy); outside it, every time; nothing is kept once the block ends."""
+    from deid.kit.casing import note_casing, per_note
+
+    calls: list[str] = []
+
+    @per_note
+    def shout(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    note = "Met with Odalys today."
+    with note_casing(note):
+        assert shout(note) == shout(note) == "MET WITH ODALYS TODAY."
+        assert shout("other text") == "OTHER TEXT"
+        shout("other text")
+    assert calls == [note, "other text"]
+    with note_casing(note):
+        shout(note)  # a new block: the last one's results are gone
+    shout(note)
+    shout(note)
+    assert calls == [note, "other text", note, note, note]

@@ -107,12 +107,15 @@ class Detector:
         # of notes that grows without bound. A memory zone frees them when the batch is done, so
         # nothing from spaCy (Docs, tokens) may outlive it: findings are plain values.
         with self.nlp_engine.get_nlp(self.language).memory_zone():
-            found = [
-                self._recognize(text, artifacts)
-                for text, artifacts in zip(texts, self.nlp_engine.tokenize(texts))
-            ]
-            if self.ner is not None:
-                self._add_ner(texts, found, size)
+            found: list[list[RecognizerResult]] = []
+            windows: list[tuple[int, tuple[int, int, str]]] = []  # (piece, window) for NER
+            for i, (text, artifacts) in enumerate(zip(texts, self.nlp_engine.tokenize(texts))):
+                with note_casing(text):  # what recognizers and NER ask about the piece, once
+                    found.append(self._recognize(text, artifacts))
+                    if self.ner is not None:
+                        windows += ((i, window) for window in self._ner_windows(text, found[-1]))
+            if windows:
+                self._add_ner(windows, found, size)
             notes = [
                 [_to_finding(r, offset) for r in results] for (offset, _), results in zip(pieces, found)
             ]
@@ -137,15 +140,14 @@ class Detector:
         if not text.strip():
             return []
         by_recognizer: list[tuple[EntityRecognizer, list[RecognizerResult]]] = []
-        with note_casing(text):
-            for recognizer in self.registry.recognizers:
-                found = _analyze(recognizer, text, self._entities, nlp_artifacts)
-                for result in found:
-                    meta = result.recognition_metadata or {}
-                    meta.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
-                    meta.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
-                    result.recognition_metadata = meta
-                by_recognizer.append((recognizer, found))
+        for recognizer in self.registry.recognizers:
+            found = _analyze(recognizer, text, self._entities, nlp_artifacts)
+            for result in found:
+                meta = result.recognition_metadata or {}
+                meta.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+                meta.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, recognizer.name)
+                result.recognition_metadata = meta
+            by_recognizer.append((recognizer, found))
         plain: list[RecognizerResult] = []
         with_context: list[RecognizerResult] = []
         for recognizer, found in by_recognizer:
@@ -160,26 +162,26 @@ class Detector:
         kept = [r for r in plain if r.score >= _threshold(r, self._thresholds)]
         return EntityRecognizer.remove_duplicates(kept)
 
-    def _add_ner(self, texts: list[str], found: list[list[RecognizerResult]], size: int) -> None:
-        """Run NER on the windows the other recognizers left unexplained, batched over the pieces.
+    def _ner_windows(self, text: str, found: list[RecognizerResult]) -> list[tuple[int, int, str]]:
+        """The windows of a piece NER reads (`ner_windows`), as (start, end, window text).
 
         NER was trained on mixed-case text: lines written all in capitals or lower case are read
         with their case restored (`truecase`, same offsets). Not in clinical shorthand (ICU notes),
         where restored jargon reads like names to NER.
         """
-        assert self.ner is not None
-        shares = [clinical_share(text) for text in texts]
-        texts = [text if share >= RESTORED_SHARE else truecase(text) for text, share in zip(texts, shares)]
-        windows = [
-            (i, start, end)
-            for i, text in enumerate(texts)
-            for start, end in ner_windows(text, [(r.start, r.end) for r in found[i]], shares[i])
+        share = clinical_share(text)
+        restored = text if share >= RESTORED_SHARE else truecase(text)
+        return [
+            (start, end, restored[start:end])
+            for start, end in ner_windows(restored, [(r.start, r.end) for r in found], share)
         ]
-        if not windows:
-            return
-        window_texts = [texts[i][start:end] for i, start, end in windows]
+
+    def _add_ner(self, windows: list[tuple[int, tuple[int, int, str]]], found: list[list[RecognizerResult]], size: int) -> None:
+        """NER on the pieces' windows, batched over them; its results join each piece's."""
+        assert self.ner is not None
         entities = self.ner.supported_entities
-        for (i, start, _), text, artifacts in zip(
+        window_texts = [window for _, (_, _, window) in windows]
+        for (i, (start, _, _)), text, artifacts in zip(
             windows, window_texts, self.nlp_engine.recognize(window_texts, size)
         ):
             for result in _analyze(self.ner, text, entities, artifacts):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import wraps
+from typing import Any, TypeVar
 
 from deid.kit.lexicon import may_be_lowercase_name
 from deid.kit.names import usual_form
@@ -33,20 +35,42 @@ def case_regime(text: str) -> str:
     return _regimes(text)[2]
 
 
-# The note being analyzed and its casing, while the detector runs the recognizers over it: every
-# recognizer asks about the same note, and nothing of it is kept once the note is done (no cache
-# holds note text).
-_NOTE: ContextVar[tuple[str, tuple[list[int], list[str], str]] | None] = ContextVar("deid_note_casing", default=None)
+# The note being analyzed, its casing and what `per_note` functions made of it, while the detector
+# runs the recognizers over it: every recognizer asks about the same note, and nothing of it is
+# kept once the note is done (no cache outlives the note).
+_NOTE: ContextVar[tuple[str, tuple[list[int], list[str], str], dict[Any, Any]] | None] = ContextVar(
+    "deid_note_casing", default=None
+)
+_T = TypeVar("_T")
 
 
 @contextmanager
 def note_casing(text: str) -> Iterator[None]:
-    """Within this block, the casing of `text` is counted once for every question about it."""
-    token = _NOTE.set((text, _count(text)))
+    """Within this block, the casing of `text` is counted once for every question about it, and
+    each `per_note` function computes once per text it is asked about."""
+    token = _NOTE.set((text, _count(text), {}))
     try:
         yield
     finally:
         _NOTE.reset(token)
+
+
+def per_note(function: Callable[[str], _T]) -> Callable[[str], _T]:
+    """`function(text)` computed once per text inside a `note_casing` block (the note, its
+    truecased copy, a window of it), forgotten when the block ends; outside one, every time."""
+
+    @wraps(function)
+    def once(text: str) -> _T:
+        current = _NOTE.get()
+        if current is None:
+            return function(text)
+        memo = current[2]
+        key = (function, text)
+        if key not in memo:
+            memo[key] = function(text)
+        return memo[key]
+
+    return once
 
 
 def noted() -> str | None:
@@ -60,7 +84,7 @@ def _regimes(text: str) -> tuple[list[int], list[str], str]:
     current = _NOTE.get()
     if current is not None and (current[0] is text or current[0] == text):
         return current[1]
-    return _count(text)
+    return _count_once(text)
 
 
 def _count(text: str) -> tuple[list[int], list[str], str]:
@@ -80,6 +104,9 @@ def _count(text: str) -> tuple[list[int], list[str], str]:
     return starts, regimes, note
 
 
+_count_once = per_note(_count)
+
+
 def regime_at(text: str, pos: int) -> str:
     """The casing of the line holding ``pos`` (the note's for a short line).
 
@@ -96,6 +123,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 
+@per_note
 def truecase(text: str) -> str:
     """The text with each line written all in capitals or all in lower case restored to the case
     its words usually take (spaCy's lexeme probabilities), same length, mixed-case lines as they are.

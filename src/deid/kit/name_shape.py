@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from deid.kit.casing import per_note
 from deid.kit.clinical import (
     SECTIONS_AND_ABBREVIATIONS,
     is_clinical_term,
@@ -79,6 +80,7 @@ _MIN_WORDS = 12
 CLINICAL_SHARE = 0.10
 
 
+@per_note
 def clinical_share(text: str) -> float:
     """The share of a text's words that are clinical abbreviations and section words (ICU notes:
     median 21%, 95% above 10%, 98% above 7%; therapy notes: under 9%; conversations: under 3%),
@@ -93,6 +95,7 @@ def _share(words: list[str]) -> float:
     return sum(w.lower() in SECTIONS_AND_ABBREVIATIONS for w in words) / len(words)
 
 
+@per_note
 def plain_prose(text: str) -> bool:
     """Whether a text is long enough to judge (12 words) and is no clinical shorthand even by the
     bar for restored case: prose, conversation, correspondence."""
