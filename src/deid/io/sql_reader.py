@@ -68,6 +68,16 @@ class SqlSource(Source):
         """Format, masked URL and query."""
         return {"format": self.format, "url": masked_url(self.url), "query": self.query}
 
+    def count_rows(self) -> int | None:
+        """`SELECT count(*)` over the query, on a connection of its own (the query's cursor is
+        open on the other); None when the database refuses it: progress then counts up."""
+        counting = sa.text(f"SELECT count(*) FROM ({self.query.strip().rstrip(';')}) AS deid_source_rows")
+        try:
+            with self._engine.connect() as conn:
+                return int(conn.execute(counting).scalar_one())
+        except sa.exc.SQLAlchemyError:
+            return None
+
     def _records(self, columns: list[str], id_column: str | None) -> Iterator[tuple[str, str, Any]]:
         row_number = 0
         try:
