@@ -20,8 +20,8 @@ import yaml
 
 from deid import Redactor
 from deid.detect.config import load_engine_config
-from deid.report.evaluate import evaluate, load_gold, part_of
 from deid.paths import recognizers_dir
+from deid.report.evaluate import evaluate, load_gold, part_of
 from deid.synthetic import generate_notes, to_gold_record
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"

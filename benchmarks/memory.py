@@ -93,12 +93,13 @@ def _generate(path: Path, n: int, seed: int) -> float:
 
 def stream(source: Path, out: Path, policy: str, batch_size: int, checkpoints: list[int]) -> list[Checkpoint]:
     """Run the flow's read -> redact-batch -> write -> manifest loop over `source`; measure at each checkpoint."""
+    from deid.decide.policy import load_policy
     from deid.flows import extract as flow
-    from deid.io import RunManifest, open_source
     from deid.flows.batch import quarantine_duplicate_ids
     from deid.flows.columns import ExtractColumns
+    from deid.io import RunManifest, open_source
+    from deid.io.seen import SeenIds
     from deid.transform.keyed import fingerprint
-    from deid.decide.policy import load_policy
 
     loaded = load_policy(policy)
     key = flow.load_key(None)  # $DEID_KEY, as the flow reads it without key_secret
@@ -107,7 +108,7 @@ def stream(source: Path, out: Path, policy: str, batch_size: int, checkpoints: l
         known_columns=flow.SYNTHETIC_KNOWN_COLUMNS,
     )
     manifest = RunManifest.start(out, {"source": str(source), "policy": loaded.name, "batch_size": batch_size})
-    seen_ids: set[str] = set()
+    seen_ids = SeenIds()
     pending = list(checkpoints)
     marks: list[Checkpoint] = []
     read = 0

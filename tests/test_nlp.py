@@ -50,6 +50,21 @@ def test_detection_does_not_grow_spacys_vocabulary(detector) -> None:
     assert len(strings) == before
 
 
+def test_a_worn_pipeline_is_renewed_between_batches_with_the_same_findings(detector, monkeypatch) -> None:
+    """spaCy's vocabulary table keeps a cell for every distinct word it read, memory zones or not:
+    once `renew_after` words were added, the next batch runs on a freshly loaded pipeline, and
+    finds what the worn one found."""
+    engine = detector.nlp_engine
+    notes = [f"Met with Zqx{i:05d}vor Okafor; her sister Ylm{i:05d}arq called from Tucson." for i in range(40)]
+    before = [sorted((f.start, f.end, f.entity_type) for f in found) for found in detector.detect_many(notes)]
+    worn = engine.get_nlp("en")
+    assert len(worn.vocab) > 0 and not engine.renew_if_worn()  # far from the default threshold
+    monkeypatch.setattr(engine, "renew_after", 20)
+    after = [sorted((f.start, f.end, f.entity_type) for f in found) for found in detector.detect_many(notes, batch_size=8)]
+    assert engine.get_nlp("en") is not worn
+    assert after == before
+
+
 @pytest.mark.parametrize(
     "text",
     [

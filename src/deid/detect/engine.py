@@ -105,7 +105,9 @@ class Detector:
         texts = [p for _, p in pieces]
         # spaCy keeps every new string (names, numbers) in its vocabulary for good: over millions
         # of notes that grows without bound. A memory zone frees them when the batch is done, so
-        # nothing from spaCy (Docs, tokens) may outlive it: findings are plain values.
+        # nothing from spaCy (Docs, tokens) may outlive it: findings are plain values. What the
+        # zones cannot free (the vocabulary's table) goes with a fresh pipeline now and then.
+        self.nlp_engine.renew_if_worn()
         with self.nlp_engine.get_nlp(self.language).memory_zone():
             found: list[list[RecognizerResult]] = []
             windows: list[tuple[int, tuple[int, int, str]]] = []  # (piece, window) for NER

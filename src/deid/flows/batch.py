@@ -19,6 +19,7 @@ import pyarrow as pa
 from deid.decide.known import find_known, left_in_text
 from deid.errors import RecognizerError
 from deid.flows.columns import ColumnPlan, ExtractColumns, is_authorized
+from deid.io.seen import SeenIds
 from deid.io.sources import Rejected, SourceBatch, as_text, is_missing
 from deid.io.writers import write_part
 from deid.redact import RedactionResult, Redactor
@@ -106,7 +107,7 @@ WORKER_CACHE = WorkerCache()
 REDACTION_LOCK = threading.Lock()
 
 
-def quarantine_duplicate_ids(batch: SourceBatch, id_column: str, seen: set[str]) -> SourceBatch:
+def quarantine_duplicate_ids(batch: SourceBatch, id_column: str, seen: SeenIds) -> SourceBatch:
     """Move rows whose id was already seen in this run (earlier row or batch) to the batch's rejected rows.
 
     The first row with an id wins; later ones are quarantined as `duplicate id`. `seen` is updated in

@@ -41,6 +41,7 @@ from deid.flows.outcome import EARLY_BATCHES, fails_every_note, quarantine_failu
 from deid.flows.runners import api_for_workers, default_task_runner, make_task_runner, task_slots  # noqa: F401 - make_task_runner: part of this module's API
 from deid.io import OutputLock, RunManifest, open_source, write_json_atomic
 from deid.io.manifest import add_counts
+from deid.io.seen import SeenIds
 from deid.io.sources import infer_format
 from deid.transform.keyed import ENV_KEY, fingerprint, resolve_key
 
@@ -307,7 +308,7 @@ def deid_extract(
                     stop.append(reason)
 
         # Ids seen so far in source order, finished batches included: a resume rebuilds the same set.
-        seen_ids: set[str] = set()
+        seen_ids = SeenIds()
         try:
             for batch in src.batches(columns.needed(loaded), batch_size, id_column=id_column):
                 batches_read += 1
