@@ -8,6 +8,7 @@ plain line at most every few seconds, and one at the end. Counts only, never a v
 from __future__ import annotations
 
 import logging
+import math
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -45,7 +46,7 @@ class RunProgress(logging.Handler):
         self.total: int | None = None
         self.done = self.excluded = self.quarantined = 0
         self._started = time.monotonic()
-        self._printed = 0.0
+        self._printed = -math.inf  # the first batch is always shown, however recent the boot
         self._bar: Progress | None = None
         self._task: Any = None
 
