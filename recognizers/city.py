@@ -14,6 +14,7 @@ from deid.kit.base import make_result
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term
 from deid.kit.names import is_common_word, name_strength
+from deid.kit.patterns import word_trie
 from deid.kit.places import (
     STATE_NAMES,
     STATES,
@@ -27,8 +28,9 @@ from deid.kit.places import (
 
 _NAME = r"(?P<city>[A-Za-z][A-Za-z.'-]*(?:[ -][A-Za-z][A-Za-z.'-]*){0,2})"
 # Postal codes only in capitals and only after a comma or before a ZIP: "ID", "IN", "OR" are words.
-_ABBR = "|".join(sorted(STATES))
-_FULL = "|".join(s.replace(" ", r"\s") for s in STATE_NAMES)
+# Prefix trees: an alternation of 52 names was tried whole at every space of a note.
+_ABBR = word_trie(STATES)
+_FULL = word_trie(STATE_NAMES)
 _BEFORE_STATE = re.compile(
     rf"\b{_NAME}(?:,\s*(?-i:{_ABBR})\b|\s+(?-i:{_ABBR})\s+\d{{5}}\b|,?\s+(?:{_FULL})\b)"
     rf"(?:\s+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b)?",

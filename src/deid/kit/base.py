@@ -10,6 +10,8 @@ from typing import ClassVar
 import tldextract
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from deid.kit.patterns import compile_fast
+
 
 def make_result(
     recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, why: str
@@ -52,8 +54,10 @@ class RegexRecognizer(EntityRecognizer):
     which Presidio's PatternRecognizer cannot express. Regexes are compiled once per class.
     A cue is a quick regex that every match of its pattern contains: a text without it skips the
     pattern, which pays when a pattern opens with a long alternation tried at every word.
-    A pattern that opens with a look-behind or ``\\b`` is tried at every position of the text; a
-    look-ahead on its first character in front (``(?=\\d)``, ``(?=[^\\W\\d_])``) halves its time.
+    Each pattern is compiled behind a look-ahead on the characters its matches can start with
+    (`deid.kit.patterns`), so a keyword alternation is tried only at the words it could open.
+    A pattern whose first character is a class (``\\d``, ``\\w``) gets none: one that opens with a
+    look-behind or ``\\b`` still pays for a hand-written look-ahead (``(?=\\d)``, ``(?=[^\\W\\d_])``).
     """
 
     ENTITY: ClassVar[str] = ""
@@ -66,7 +70,7 @@ class RegexRecognizer(EntityRecognizer):
         cls = type(self)
         if "_compiled" not in cls.__dict__:
             cls._compiled = [
-                (re.compile(p, cls.FLAGS), s, re.compile(cue[0], cls.FLAGS) if cue else None)
+                (compile_fast(p, cls.FLAGS), s, compile_fast(cue[0], cls.FLAGS) if cue else None)
                 for p, s, *cue in cls.PATTERNS
             ]
         super().__init__(

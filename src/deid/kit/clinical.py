@@ -16,6 +16,7 @@ import yaml
 
 from deid.errors import ConfigError
 from deid.kit.dates import MONTH_WORDS
+from deid.kit.patterns import compile_fast
 from deid.paths import bundled
 
 VOCABULARY_ENV = "DEID_VOCABULARY"  # more vocabulary files or folders, os.pathsep-separated
@@ -92,7 +93,7 @@ def is_never_a_name(word: str) -> bool:
 
 # Stems of the USAN/INN naming scheme for drugs (beta blockers -olol, ACE inhibitors -pril, ...):
 # a word with one of these endings is a drug, however it is spelt or capitalized.
-_DRUG_STEM = re.compile(
+_DRUG_STEM = compile_fast(
     r"(?:[oa]lol|pril|sartan|statin|cillin|mycin|micin|oxacin|azole|profen|azepam|azolam|tidine|"
     r"prazole|parin|triptan|setron|vir|mab|tinib|dipine|afil|olone|sone|terol|phylline|caine|ephrine|"
     r"butamine|opamine|etamine|phetamine|azine|idone|[oa]done|apine|oxetine|traline|pramine|triptyline|"
