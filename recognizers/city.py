@@ -14,7 +14,7 @@ from deid.kit.base import make_result
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term
 from deid.kit.names import is_common_word, name_strength
-from deid.kit.patterns import word_trie
+from deid.kit.patterns import compile_fast, word_trie
 from deid.kit.places import (
     STATE_NAMES,
     STATES,
@@ -31,15 +31,15 @@ _NAME = r"(?P<city>[A-Za-z][A-Za-z.'-]*(?:[ -][A-Za-z][A-Za-z.'-]*){0,2})"
 # Prefix trees: an alternation of 52 names was tried whole at every space of a note.
 _ABBR = word_trie(STATES)
 _FULL = word_trie(STATE_NAMES)
-_BEFORE_STATE = re.compile(
+_BEFORE_STATE = compile_fast(
     rf"\b{_NAME}(?:,\s*(?-i:{_ABBR})\b|\s+(?-i:{_ABBR})\s+\d{{5}}\b|,?\s+(?:{_FULL})\b)"
     rf"(?:\s+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b)?",
     re.IGNORECASE,
 )
 # What follows a town before a state: where `_BEFORE_STATE` can match, so it is tried only there.
-_STATE_AFTER = re.compile(rf"(?=[,\s])(?:,\s*(?-i:{_ABBR})\b|\s+(?-i:{_ABBR})\s+\d{{5}}\b|,?\s+(?:{_FULL})\b)", re.IGNORECASE)
-_WORD_START = re.compile(r"\b[A-Za-z]")
-_AFTER_PHRASE = re.compile(
+_STATE_AFTER = compile_fast(rf"(?=[,\s])(?:,\s*(?-i:{_ABBR})\b|\s+(?-i:{_ABBR})\s+\d{{5}}\b|,?\s+(?:{_FULL})\b)", re.IGNORECASE)
+_WORD_START = compile_fast(r"\b[A-Za-z]")
+_AFTER_PHRASE = compile_fast(
     rf"(?=[^\W\d_])\b(?:lives?|living|lived|moved|moving|relocated|resides?|residing|born|raised|grew\s+up|"
     rf"visiting|visit|drove|flew|travel(?:l?ed)?|trip|home|house|apartment|from|near|outside\s+of|"
     rf"to|in)\s+(?:in\s+|to\s+|from\s+|near\s+)?{_NAME}",
@@ -47,11 +47,11 @@ _AFTER_PHRASE = re.compile(
 )
 
 # "daughter Grace of Reisterstown", "Ann Lee of Towson": a town after a person's name and "of".
-_OF_AFTER_NAME = re.compile(rf"(?=[A-Z])\b(?P<person>[A-Z][a-z]+)\s+of\s+{_NAME}")
+_OF_AFTER_NAME = compile_fast(rf"(?=[A-Z])\b(?P<person>[A-Z][a-z]+)\s+of\s+{_NAME}")
 
 
 # The town after a street line: "9506 Hillcrest Ct #71, Riverside", "5264 3rd dr, in harrisonchester".
-_AFTER_STREET = re.compile(
+_AFTER_STREET = compile_fast(
     rf"(?<![\w/.+-])\d{{1,6}}[A-Za-z]?[ \t]+(?P<street>(?:[A-Za-z0-9'-]+\.?[ \t]+){{1,4}}?){STREET_SUFFIX}\b\.?"
     rf"{STREET_UNIT},[ \t]+(?:in[ \t]+)?"
     rf"(?P<city>[A-Za-z][A-Za-z.'-]*(?:[ \t][A-Za-z][A-Za-z.'-]*){{0,2}})"

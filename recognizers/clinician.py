@@ -29,6 +29,7 @@ from deid.kit.lexicon import (
 from deid.kit.name_shape import POSSESSIVE_ENDINGS
 from deid.kit.name_walk import NameWalk
 from deid.kit.names import is_common_word, is_listed_name, name_strength
+from deid.kit.patterns import compile_fast
 from deid.kit.places import is_city
 from deid.kit.token_scan import Token
 
@@ -37,16 +38,16 @@ if TYPE_CHECKING:
 
 # Words with inner hyphens, slashes or apostrophes ("PA-C", "OTR/L", "O'Brien"), numbers, and
 # single punctuation marks.
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-/][^\W\d_]+)*|\d+|[^\w\s]")
+_TOKEN_RE = compile_fast(r"[^\W\d_]+(?:['’\-/][^\W\d_]+)*|\d+|[^\w\s]")
 
 
 # Credentials that are also US state abbreviations ("Baltimore, MD 21201").
 _STATE_LIKE = frozenset({"MD", "MA", "MS", "PA", "DE"})
-_LOCATIVE_RE = re.compile(r"\b(?:in|from|near|outside|around)$", re.IGNORECASE)
-_ZIP_AFTER_RE = re.compile(r"\s*,?\s*\d{5}(?:-\d{4})?\b")
-_WORD_AFTER_RE = re.compile(r"\s*([^\W\d_]+)")
-_CHAIN_GAP_RE = re.compile(r"[ \t]*,?[ \t]*")
-_SIGNATURE_RE = re.compile(
+_LOCATIVE_RE = compile_fast(r"\b(?:in|from|near|outside|around)$", re.IGNORECASE)
+_ZIP_AFTER_RE = compile_fast(r"\s*,?\s*\d{5}(?:-\d{4})?\b")
+_WORD_AFTER_RE = compile_fast(r"\s*([^\W\d_]+)")
+_CHAIN_GAP_RE = compile_fast(r"[ \t]*,?[ \t]*")
+_SIGNATURE_RE = compile_fast(
     r"(?=[^\W\d_])\b(?:" + "|".join(SIGNATURE_CUES) + r")(?=[\s:]|$)\s*:?", re.IGNORECASE
 )
 _ROLE_WORDS = frozenset(word for phrase in CLINICIAN_ROLES for word in phrase)

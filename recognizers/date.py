@@ -5,6 +5,7 @@ from datetime import date
 
 from deid.kit.base import RegexRecognizer
 from deid.kit.dates import MONTH, TIME_OF_DAY, parse_date
+from deid.kit.patterns import compile_fast
 
 _MON = rf"{MONTH}\.?"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -17,21 +18,21 @@ _ORD_WORD = (
 _MON_NAME = _MON.replace("may|", "(?-i:May|MAY)|").replace("mar(?:ch)?", "mar(?!ch)|(?-i:March|MARCH)")
 
 
-_SLASH_PAIR = re.compile(r"\d{1,2}/\d{1,2}")
-_YEAR = re.compile(r"\d{4}")
-_TIME_BEFORE = re.compile(
+_SLASH_PAIR = compile_fast(r"\d{1,2}/\d{1,2}")
+_YEAR = compile_fast(r"\d{4}")
+_TIME_BEFORE = compile_fast(
     r"(?:\b(?:at|from|to|until|till|by|due|approx|aprox|approximately)\.?|@|-|–|~|>)\s*$",
     re.IGNORECASE,
 )
-_TIME_AFTER = re.compile(r"\s*(?:(?:-|–|to)\s*\d{4}\b|hrs?\b|h\b|:)", re.IGNORECASE)
+_TIME_AFTER = compile_fast(r"\s*(?:(?:-|–|to)\s*\d{4}\b|hrs?\b|h\b|:)", re.IGNORECASE)
 # Words that make "a/b" a setting, score or ratio rather than a date.
-_RATIO_BEFORE = re.compile(
+_RATIO_BEFORE = compile_fast(
     r"\b(?:psv|ps|ips|cpap|peep|simv|imv|ac|prvc|vent|bipap|bi-pap|flowby|settings?|pain|rated|rates|scale|"
     r"score|level|strength|ratio|x|cp|angina|discomfort|c/o|co/ci)\b[^;\n]{0,20}$",
     re.IGNORECASE,
 )
-_VENT_BEFORE = re.compile(r"\b(?:ps|ips|psv|cpap|peep|bipap|bi-pap)\b[^;\n]{0,16}$", re.IGNORECASE)
-_RATIO_AFTER = re.compile(
+_VENT_BEFORE = compile_fast(r"\b(?:ps|ips|psv|cpap|peep|bipap|bi-pap)\b[^;\n]{0,16}$", re.IGNORECASE)
+_RATIO_AFTER = compile_fast(
     r"\s?(?:up|down|of|strength|ns|mg|mcg|cc|ml|%|th\b|x\b|sem\b|murmur|cp\b|ips\b|psv\b|angina)|[^.;\n]{0,15}\bpain\b",
     re.IGNORECASE
 )
@@ -41,25 +42,25 @@ _PAST_EVENTS = (
     r"cholecystectomy|tah|hysterectomy|tkr|thr|orif|fx|fracture|mva|stroke|lobectomy|nephrectomy|"
     r"mastectomy|lumpectomy|colectomy|repair|removal|transplant|surgery|dx|diagnosed|ppm|aicd"
 )
-_PAST_HISTORY = re.compile(r"(?=[PpHh])\b(?:pmh|pmhx|psh|pshx|past\s+(?:medical|surgical)|hx|history)\b", re.IGNORECASE)
-_DATE_BEFORE = re.compile(
+_PAST_HISTORY = compile_fast(r"(?=[PpHh])\b(?:pmh|pmhx|psh|pshx|past\s+(?:medical|surgical)|hx|history)\b", re.IGNORECASE)
+_DATE_BEFORE = compile_fast(
     r"\b(?:on|since|until|till|from|by|dated|signed|seen|due|starting|started|effective|thru|through|"
     r"placed|inserted|drawn|done|performed|admitted|admit|discharged|changed|last|next)\s+$",
     re.IGNORECASE,
 )
 
 
-_DAY_PAIR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{1,2})/(\d{1,2})")
-_DAY_RANGE = re.compile(r"\d{1,2}\s*(?:->|-|–|to)\s*(?=\d{1,2}\D*[A-Za-z])")  # then a day and a month
-_MONTH_DAY_HYPHEN = re.compile(r"\d{1,2}-\d{1,2}")
+_DAY_PAIR = compile_fast(r"(\d{1,2})/(\d{1,2})/(\d{1,2})/(\d{1,2})")
+_DAY_RANGE = compile_fast(r"\d{1,2}\s*(?:->|-|–|to)\s*(?=\d{1,2}\D*[A-Za-z])")  # then a day and a month
+_MONTH_DAY_HYPHEN = compile_fast(r"\d{1,2}-\d{1,2}")
 # Words before a hyphenated month-day that rarely precede a range ("by 2-6", "from 7-8 pm" do).
-_HYPHEN_DATE_BEFORE = re.compile(
+_HYPHEN_DATE_BEFORE = compile_fast(
     r"\b(?:on|since|dated|started|starting|placed|inserted|done|performed|admitted|discharged)\s+$", re.IGNORECASE
 )
-_ORD_WORD_RE = re.compile(rf"(?=[TtFfSsEeNn])\b{_ORD_WORD}\b", re.IGNORECASE)
+_ORD_WORD_RE = compile_fast(rf"(?=[TtFfSsEeNn])\b{_ORD_WORD}\b", re.IGNORECASE)
 # "version 2.1.20", "v 1.2.10": release numbers, not dates.
-_VERSION_BEFORE = re.compile(r"\b(?:version|ver|release|build|v)\.?\s*$", re.IGNORECASE)
-_PAUSE_AFTER = re.compile(
+_VERSION_BEFORE = compile_fast(r"\b(?:version|ver|release|build|v)\.?\s*$", re.IGNORECASE)
+_PAUSE_AFTER = compile_fast(
     r"\s*(?:[,.;)](?!\d)|$)|\s+(?:for|at|and|with|when|after|before|then|but|where|pt|he|she|s/p)\b", re.IGNORECASE
 )
 

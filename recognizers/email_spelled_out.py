@@ -11,6 +11,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from deid.kit.base import RegexRecognizer, split_domain
+from deid.kit.patterns import compile_fast
 
 _LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -19,8 +20,8 @@ _DOT_SPOKEN = r"(?:\s*[\[(<{]\s*dot\s*[\])>}]\s*|\s+dot\s+)"
 _DOT = rf"(?:{_DOT_SPOKEN}|\.)"
 # Free webmail hosts, written by hand from general knowledge: a person's address, not a workplace's site.
 _WEBMAIL = r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|mac|proton(?:mail)?|pm|gmx|mail|zoho|yandex|comcast|verizon|att|sbcglobal)"
-_SPOKEN_PART = re.compile(_DOT_SPOKEN, re.IGNORECASE)
-_AT_PART = re.compile(rf"{_AT_BRACKETED}|\s+at\s+", re.IGNORECASE)
+_SPOKEN_PART = compile_fast(_DOT_SPOKEN, re.IGNORECASE)
+_AT_PART = compile_fast(rf"{_AT_BRACKETED}|\s+at\s+", re.IGNORECASE)
 
 
 class SpelledOutEmailRecognizer(RegexRecognizer):

@@ -27,6 +27,7 @@ from deid.kit.lexicon import (
 from deid.kit.name_shape import is_stutter
 from deid.kit.name_walk import NameWalk, is_possessive
 from deid.kit.names import is_common_word, name_strength
+from deid.kit.patterns import compile_fast
 from deid.kit.token_scan import Token
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 # Words with inner hyphens or apostrophes ("brother-in-law", "pt's", "O'Brien"), numbers, and
 # single punctuation marks. Our own tokens keep the recognizer independent of the NLP engine.
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+|[^\w\s]")
+_TOKEN_RE = compile_fast(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+|[^\w\s]")
 # Modifiers allowed between a determiner and a relation word inside "(her older brother)".
 _MODIFIERS = frozenset(
     "step half ex older younger big little maternal paternal great foster adoptive biological "

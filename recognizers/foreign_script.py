@@ -9,15 +9,15 @@ as a PERSON of moderate score; stronger evidence (a relation word) wins over it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.kit.base import make_result
+from deid.kit.patterns import compile_fast
 
 # Candidate stretches: characters beyond ASCII, and the spaces or tabs between two of them.
-_CANDIDATE = re.compile(r"[^\x00-\x7f\s]+(?:[ \t][^\x00-\x7f\s]+)*")
+_CANDIDATE = compile_fast(r"[^\x00-\x7f\s]+(?:[ \t][^\x00-\x7f\s]+)*")
 _SCORE = 0.6
 
 

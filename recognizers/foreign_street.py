@@ -8,6 +8,7 @@ from deid.kit.base import RegexRecognizer
 from deid.kit.casing import LOWER, MIXED, regime_at
 from deid.kit.clinical import is_never_a_name
 from deid.kit.names import is_common_word
+from deid.kit.patterns import compile_fast
 
 # Street types written before the name (Romance, Slavic, Greek, Dutch and French forms).
 _BEFORE = (
@@ -30,7 +31,7 @@ _COMPOUND = (
 _NUM = r"\d{1,5}(?:[A-Za-z]\b)?(?:[-/]\d{1,4})?\.?"
 _LEAD = r"(?:\d{1,6}[ \t]+){0,2}"  # a building or postcode number before the line ("85778 Kerkstraat 12")
 # An address is being given: "lives at", "address:", "located at", "send it to", "moved to".
-_CUE = re.compile(
+_CUE = compile_fast(
     r"\b(?:address|addr|lives?|lived|living|located|resides?|resided|moved|move|send|sent|deliver\w*|"
     r"mail\w*|return|ship\w*|offices?|stays?|staying)\b[^.\n]{0,40}$",
     re.IGNORECASE,
@@ -55,7 +56,7 @@ def _patterns(word: str, score: float) -> list[tuple[str, float]]:
     ]
 
 
-_WORDS = re.compile(WORD)
+_WORDS = compile_fast(WORD)
 
 
 def _alternatives(pattern: str) -> tuple[str, ...]:
@@ -67,15 +68,15 @@ def _alternatives(pattern: str) -> tuple[str, ...]:
 _AFTER_WORDS = frozenset(_alternatives(_AFTER))
 _TYPE_WORDS = frozenset(_alternatives(_BEFORE)) | _AFTER_WORDS
 _COMPOUND_ENDINGS = _alternatives(_COMPOUND)
-_ANY_WORD = re.compile(r"[^\W\d_]+\.?")
-_TYPE_WORD = re.compile(rf"(?<![^\W\d_])(?:{_BEFORE}|{_AFTER})(?![^\W\d_])")
+_ANY_WORD = compile_fast(r"[^\W\d_]+\.?")
+_TYPE_WORD = compile_fast(rf"(?<![^\W\d_])(?:{_BEFORE}|{_AFTER})(?![^\W\d_])")
 # Types written in lower case in a capitalized address ("29 rue de la Paix", "ul. Długa 12").
-_LOWER_BEFORE = re.compile(rf"(?i:rue|rua|rúa|calle|c/|ul\.|al\.|os\.|pl\.|odos)|{_AFTER}")
+_LOWER_BEFORE = compile_fast(rf"(?i:rue|rua|rúa|calle|c/|ul\.|al\.|os\.|pl\.|odos)|{_AFTER}")
 # Street types that are also English words.
-_ENGLISH_WORD = re.compile(r"(?i:via|plaza|corso|largo|route|quai)")
-_COMPOUND_WORD = re.compile(rf"[^\W\d_]{{2,}}{_COMPOUND}")
+_ENGLISH_WORD = compile_fast(r"(?i:via|plaza|corso|largo|route|quai)")
+_COMPOUND_WORD = compile_fast(rf"[^\W\d_]{{2,}}{_COMPOUND}")
 # "C/ Mayor 10", "c/Alcalá 5" (not "c/o", "c/w" of clinical notes).
-_SPANISH_CALLE = re.compile(r"(?<![\w/])[cC]/[ \t]?[^\W\d_]{3,}")
+_SPANISH_CALLE = compile_fast(r"(?<![\w/])[cC]/[ \t]?[^\W\d_]{3,}")
 
 
 # The patterns with no street-type word: the last of each kind of word in `_patterns`.

@@ -6,17 +6,17 @@ like an IPv4 address; an address stands apart from the numbers around it.
 
 from __future__ import annotations
 
-import re
-
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import IpRecognizer
 
+from deid.kit.patterns import compile_fast
+
 # What every IPv4 or IPv6 address contains ("10.0.0", "fe80::", "2001:db8:"): a note without it
 # skips Presidio's patterns (the IPv6 one is long and tried at every position).
-_CUE = re.compile(r"\d\.\d{1,3}\.\d|::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:")
+_CUE = compile_fast(r"\d\.\d{1,3}\.\d|::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:")
 # A digit, a slash or a dot-and-digit right before or after: part of a longer run.
-_RUN_BEFORE = re.compile(r"(?:[\d/]|\d\.)$")
-_RUN_AFTER = re.compile(r"[/]\d|\.\d")
+_RUN_BEFORE = compile_fast(r"(?:[\d/]|\d\.)$")
+_RUN_AFTER = compile_fast(r"[/]\d|\.\d")
 
 
 class IpAddressRecognizer(IpRecognizer):

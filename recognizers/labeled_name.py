@@ -18,6 +18,7 @@ from deid.kit.clinical import is_clinical_term
 from deid.kit.lexicon import FUNCTION_WORDS, RELATION_WORDS
 from deid.kit.name_shape import NAME_PARTICLES
 from deid.kit.names import is_common_word, is_given_name, name_strength
+from deid.kit.patterns import compile_fast
 from deid.kit.token_scan import speaker_turns
 
 # Label -> role of the person it names. A bare "Name:" may be anyone's: no role (PERSON).
@@ -27,22 +28,22 @@ _ROLES = {
     "guardian": "RELATIVE", "legal guardian": "RELATIVE", "emergency contact": "RELATIVE",
     "parent": "RELATIVE", "parent/guardian": "RELATIVE", "next of kin": "RELATIVE",
 }
-_LABEL = re.compile(
+_LABEL = compile_fast(
     r"(?:^|[|;]|[ \t]{2,})[ \t]*(?P<label>(?:client|patient|pt|consumer)(?:'?s)?(?:[ \t]+(?:full[ \t]+)?name)?|"
     r"(?:full|preferred)[ \t]+name|name|(?:legal[ \t]+)?guardian|emergency[ \t]+contact|parent(?:/guardian)?|"
     r"next[ \t]+of[ \t]+kin)[ \t]*:[ \t]*",
     re.IGNORECASE | re.MULTILINE,
 )
 # One to three words of a name: capitalized (or any case on a capitals line), initials allowed.
-_NAME_WORD = re.compile(r"[^\W\d_]\.(?=\s)|[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_AGE_AFTER = re.compile(r"(?:,[ \t]+an?|[ \t]+is[ \t]+an?)[ \t]+\d{1,3}[- ]?(?:years?|yrs?|y/?o)\b", re.IGNORECASE)
-_NAME_BEFORE = re.compile(r"((?:[^\W\d_]+(?:['’-][^\W\d_]+)*[ \t]+){0,2}[^\W\d_]+(?:['’-][^\W\d_]+)*)$")
+_NAME_WORD = compile_fast(r"[^\W\d_]\.(?=\s)|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_AGE_AFTER = compile_fast(r"(?:,[ \t]+an?|[ \t]+is[ \t]+an?)[ \t]+\d{1,3}[- ]?(?:years?|yrs?|y/?o)\b", re.IGNORECASE)
+_NAME_BEFORE = compile_fast(r"((?:[^\W\d_]+(?:['’-][^\W\d_]+)*[ \t]+){0,2}[^\W\d_]+(?:['’-][^\W\d_]+)*)$")
 # Words that say who someone is without naming them ("The client is a 57-year-old").
 _NOT_NAMES = frozenset(
     "client patient pt consumer individual member resident student male female man woman boy girl child "
     "adolescent adult teen veteran gentleman lady person".split()
 )
-_PAUSE = re.compile(r"[ \t]*(?:[,;|()\n]|$)")
+_PAUSE = compile_fast(r"[ \t]*(?:[,;|()\n]|$)")
 _MAX_WORDS = 3
 _SCORE_LABEL = 0.85
 _SCORE_AGE = 0.6  # below a relation word's RELATIVE ("her son Tom is a 12-year-old")

@@ -20,6 +20,7 @@ from deid.kit.facilities import FACILITY_KINDS
 from deid.kit.lexicon import COMMON_WORDS, RELATION_WORDS, may_be_lowercase_name
 from deid.kit.name_shape import clinical_register, plain_prose
 from deid.kit.names import is_common_word, is_given_name, name_strength
+from deid.kit.patterns import compile_fast
 from deid.kit.places import is_city
 
 _ORG_KINDS = (
@@ -33,22 +34,22 @@ _ORG_KINDS = (
     r"holdings|technologies|ventures|airlines|airways|networks|communications|pharmaceuticals|"
     r"therapeutics|analytics|software|electronics|brands|foods"
 )
-_KIND = re.compile(
+_KIND = compile_fast(
     rf"(?=[^\W\d_])\b(?:(?P<fac>{FACILITY_KINDS})|(?P<org>{_ORG_KINDS})|(?P<abbr>(?-i:Inc|INC|inc|Corp|CORP|corp|Co|CO|Ltd|LTD|ltd|LLC|LLP|GmbH|AG|KG|plc|PLC|Pty|S\.A|S\.p\.A|S\.L|N\.V|B\.V))\.?)\b", re.IGNORECASE
 )
 # Kind first: "University of Akron", "Bank of America".
-_KIND_OF = re.compile(
+_KIND_OF = compile_fast(
     r"(?=[^\W\d_])\b(?P<name>(?:University|College|Institute|Academy|Bank|Church|School|Hospital|Museum|Library)"
     r"\s+of\s+(?:the\s+)?[A-Z][A-Za-z'&-]+(?:\s[A-Z][A-Za-z'&-]+){0,2})",
     re.IGNORECASE,
 )
 # "to St. Mary's", "TO ST. MARY", "transfer to st. mary's", "a bed @ St A.": a saint's name after a
 # place preposition.
-_SAINT = re.compile(
+_SAINT = compile_fast(
     r"(?:\b(?i:to|at|from|in|by)|@)\s+"
     r"(?P<name>(?:St|ST|st|Saint|SAINT|saint)\.?\s+(?:[A-Z][A-Za-z]+(?:'[sS])?|[A-Z](?=\.)|[a-z]{3,}(?:'s)?))"
 )
-_AFTER_PHRASE = re.compile(
+_AFTER_PHRASE = compile_fast(
     r"(?=[^\W\d_])\b(?:(?:works?|working|worked|job|employed|employee|intern(?:ing)?|volunteers?|volunteering|"
     r"student|enrolled|attends?|attending|attended|teaches|teacher|manager|hired|fired|interview|"
     r"promoted|written\s+up|laid\s+off|quit|boss|coworkers?|supervisor|customers?|shops?|shopping|shopped)"
@@ -69,8 +70,8 @@ _AFTER_PHRASE = re.compile(
 _UNCASED_ABBR = frozenset({"INC", "CORP", "LTD", "CO", "inc", "corp", "ltd"})
 _PEOPLE_CUES = frozenset("boss coworker coworkers supervisor customer customers manager teacher student employee".split())
 _EMPLOYER_SCORE = 0.86  # above a full name from the name lexicons (0.85)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
-_WORD_BEFORE = re.compile(r"((?:St|Ste|Mt|Ft)\.|[A-Za-z][\w'&-]*)\s*$")
+_SENTENCE_START = compile_fast(r"(?:^|[.!?:;]\s+|\n\s*)$")
+_WORD_BEFORE = compile_fast(r"((?:St|Ste|Mt|Ft)\.|[A-Za-z][\w'&-]*)\s*$")
 _PLACE_ABBREVIATIONS = frozenset({"St.", "Ste.", "Mt.", "Ft.", "ST.", "MT.", "FT."})
 # Words that end a name when walking back from its kind word ("transferred to the hospital",
 # "needs another rehab").
@@ -88,24 +89,24 @@ _NOT_EMPLOYER = _FUNCTION_WORDS | frozenset(
     "bedtime moment it is was and school church time".split()
 )
 # "... Mental Health Clinic", "... Wellness Center": a general kind made specific by what precedes it.
-_SPECIFIC_BEFORE = re.compile(
+_SPECIFIC_BEFORE = compile_fast(
     r"\b(?:mental\s+health|wellness|behavioral|counseling|therapy|psychiatric|psychological)\s+$", re.IGNORECASE
 )
 # Kinds specific enough that one ordinary word before them is a name even in capitals
 # ("SUNRISE PSYCHOLOGICAL SERVICES", "BRIGHT MIDDLE SCHOOL"); "CANCER CENTER" is not one.
-_SPECIFIC_KINDS = re.compile(
+_SPECIFIC_KINDS = compile_fast(
     r"psychological\s+services|behavioral\s+health(?:\s+center)?|family\s+therapy|counseling\s+"
     r"(?:center|services)|recovery\s+center|treatment\s+center|children'?s\s+hospital|"
     r"psychiatric\s+(?:center|hospital)|(?:middle|high|elementary)\s+school|elementary|junior\s+high|"
     r"academy|fellowship|ministries|church|realty|marketing|construction|logistics|insurance",
     re.IGNORECASE,
 )
-_HOSPITAL_NAME_WORD = re.compile(
+_HOSPITAL_NAME_WORD = compile_fast(
     r"(?:memorial|general|regional|county|community|university|mercy|baptist|methodist|presbyterian|"
     r"lutheran|adventist)\b",
     re.IGNORECASE,
 )
-_STRONG_KINDS = re.compile(r"hospital|medical\s+center|memorial|regional|hosp", re.IGNORECASE)
+_STRONG_KINDS = compile_fast(r"hospital|medical\s+center|memorial|regional|hosp", re.IGNORECASE)
 
 
 class OrganizationRecognizer(EntityRecognizer):

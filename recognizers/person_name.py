@@ -37,14 +37,15 @@ from deid.kit.names import (
     name_strength,
     warm,
 )
+from deid.kit.patterns import compile_fast
 from deid.kit.places import STREET_SUFFIX, is_country, is_state
 from deid.kit.token_scan import speaker_turns
 
 # Letters with inner apostrophes and hyphens; a hyphen before an initial ends the word
 # ("CARAFATE-W. MAROTTA").
-_TOKEN = re.compile(r"[A-Za-z](?:(?:[A-Za-z']|-(?![A-Za-z]\.))*[A-Za-z])?")
-_SPACES = re.compile(r"[ \t]{1,2}")
-_AFTER_INITIAL = re.compile(r"\.[ \t]?")
+_TOKEN = compile_fast(r"[A-Za-z](?:(?:[A-Za-z']|-(?![A-Za-z]\.))*[A-Za-z])?")
+_SPACES = compile_fast(r"[ \t]{1,2}")
+_AFTER_INITIAL = compile_fast(r"\.[ \t]?")
 
 
 def _joins(text: str, previous: tuple[int, int, float], start: int) -> bool:
@@ -58,10 +59,10 @@ def _joins(text: str, previous: tuple[int, int, float], start: int) -> bool:
 
 _INITIAL = 0.1
 # A pause or the end of the line after a word: where a name may end.
-_NAME_END = re.compile(r"[ \t]*(?:[,.;:!?)\"]|$)", re.MULTILINE)
+_NAME_END = compile_fast(r"[ \t]*(?:[,.;:!?)\"]|$)", re.MULTILINE)
 # Surnames that are also words for a street or a building: after a name they make it a place
 # ("lives at keeley house.", "MERCY HALL").
-_PLACE_KIND = re.compile(rf"(?:{STREET_SUFFIX}|{FACILITY_KINDS}|house|home|hall|lodge|manor|tower)", re.IGNORECASE)
+_PLACE_KIND = compile_fast(rf"(?:{STREET_SUFFIX}|{FACILITY_KINDS}|house|home|hall|lodge|manor|tower)", re.IGNORECASE)
 
 
 def _not_a_name_shape(text: str, match: re.Match[str]) -> bool:
@@ -80,28 +81,28 @@ def _not_a_name_shape(text: str, match: re.Match[str]) -> bool:
 
 
 _HONORIFIC = cased_alternation(HONORIFICS)
-_HONORIFIC_INITIAL = re.compile(rf"(?<![\w+/-])(?:{_HONORIFIC})\.?[ \t]+(?P<initial>[A-Z])\.(?=\s)")
-_AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<word>[A-Za-z][A-Za-z'-]*)\b")
+_HONORIFIC_INITIAL = compile_fast(rf"(?<![\w+/-])(?:{_HONORIFIC})\.?[ \t]+(?P<initial>[A-Z])\.(?=\s)")
+_AND_AFTER = compile_fast(r"[ \t]+(?:and|&)[ \t]+(?P<word>[A-Za-z][A-Za-z'-]*)\b")
 # Two or three lower-case letters and then a pause or a word: a piece of the name before it.
-_FRAGMENT_AFTER = re.compile(r"[ \t](?P<piece>[a-z]{2,3})(?=[ \t,.;:]|$)")
-_BLOOD_AFTER = re.compile(r"\s+(?:blood|bloody|bleeding|pus|hematuria|hemoptysis|red)\b", re.IGNORECASE)
+_FRAGMENT_AFTER = compile_fast(r"[ \t](?P<piece>[a-z]{2,3})(?=[ \t,.;:]|$)")
+_BLOOD_AFTER = compile_fast(r"\s+(?:blood|bloody|bleeding|pus|hematuria|hemoptysis|red)\b", re.IGNORECASE)
 # Honorifics and greetings before a name; reporting verbs after one.
 # "Mr.", "MRS BRUCER", "Ms Lee", "mr nicholson"; not "MS changes" (mental status), "3+MR. Given"
 # (mitral regurgitation) or "ms clears": "MR", "MS" and "ms" only with their period.
 _PERIOD_ONLY = ("MR", "MS", "ms")
-_HONORIFIC_BEFORE = re.compile(
+_HONORIFIC_BEFORE = compile_fast(
     rf"(?<![\w+/-])(?:(?:{'|'.join(f for f in _HONORIFIC.split('|') if f not in _PERIOD_ONLY)})\.?"
     rf"|(?:{'|'.join(_PERIOD_ONLY)})\.)\s+$"
 )
 # ... or with an initial or surname particles between it and the word ("Mr O Harcain", "Mrs. van Dyke").
-_HONORIFIC_AND_PARTICLES_BEFORE = re.compile(
+_HONORIFIC_AND_PARTICLES_BEFORE = compile_fast(
     rf"(?<![\w+/-])(?:{_HONORIFIC})\.?[ \t]+"
     rf"(?:(?:[A-Za-z]\.?|(?i:{'|'.join(sorted(NAME_PARTICLES))}))[ \t]+){{1,2}}$"
 )
-_GREETING_BEFORE = re.compile(r"\b(?:hi|hello|hey|thanks|thank\s+you|bye|goodbye|dear),?\s+$", re.IGNORECASE)
+_GREETING_BEFORE = compile_fast(r"\b(?:hi|hello|hey|thanks|thank\s+you|bye|goodbye|dear),?\s+$", re.IGNORECASE)
 # "Client Quillfeather ...", "PT JONES": the person a note is about, named by role.
-_ROLE_BEFORE = re.compile(r"\b(?:client|patient|pt\.?|consumer)\s+$", re.IGNORECASE)
-_CUE_AFTER = re.compile(
+_ROLE_BEFORE = compile_fast(r"\b(?:client|patient|pt\.?|consumer)\s+$", re.IGNORECASE)
+_CUE_AFTER = compile_fast(
     r"\s+(?:reports?|reported|states?|stated|says|said|denies|denied|endorses|endorsed|"
     r"presents?|presented|arrived|attended|shared|appears|appeared|agreed|described|expressed|"
     r"acknowledged|identified|noted|called|phoned|visited|visiting)\b",
@@ -110,49 +111,49 @@ _CUE_AFTER = re.compile(
 # A given name said to someone: "Good morning, Dawn.", "So, Mark, what ...", "Come on in, Patty."
 # "I just don't feel like it, Mark.", "Mark, what would that look like?": also after any comma, or
 # opening a sentence or a speaker's turn, when a pause follows.
-_VOCATIVE_BEFORE = re.compile(
+_VOCATIVE_BEFORE = compile_fast(
     r"(?:\b(?:good\s+(?:morning|afternoon|evening)|come\s+on\s+in|welcome(?:\s+back)?|so|okay|ok|"
     r"well|thanks|hi|hey|hello)),?\s+$",
     re.IGNORECASE,
 )
 # Only in mixed case, where the capital is evidence: in ICU capitals "MIN. RESIDUALS" is no one.
-_PAUSE_BEFORE = re.compile(r"(?:\w,|^|[.!?:])[ \t]*$", re.MULTILINE)
-_VOCATIVE_AFTER = re.compile(r"\s*[,.?!]")
+_PAUSE_BEFORE = compile_fast(r"(?:\w,|^|[.!?:])[ \t]*$", re.MULTILINE)
+_VOCATIVE_AFTER = compile_fast(r"\s*[,.?!]")
 # Said to someone without naming them ("Man, I've been fighting it", "Honey, listen").
 _ENDEARMENTS = frozenset("honey sweetie sweetheart darling dear babe baby buddy sugar love man guy dude".split())
 # Given names that are also times of the year ("Summer, fall and winter", "June, 2001").
 _TIME_WORDS = MONTH_NAMES | frozenset({"spring", "summer", "autumn", "winter"})
 # A person naming themselves or being named: "my name is Mark", "goes by Chip", "aka Red", "a
 # man named Vsevolod", "she was called Janet".
-_NAMING_BEFORE = re.compile(
+_NAMING_BEFORE = compile_fast(
     r"\b(?:my\s+name\s+is|my\s+name's|call\s+me|goes\s+by|went\s+by|calls\s+(?:himself|herself|themselves)|"
     r"(?:nick)?named|(?:is|was|are|were|be|been|being)\s+called|a\.?k\.?a\.?|also\s+known\s+as)\s+$",
     re.IGNORECASE,
 )
 # Introductions at the start of a turn or on the phone: "Hi, I'm Dawn.", "This is Mark from ...".
-_INTRODUCTION_BEFORE = re.compile(
+_INTRODUCTION_BEFORE = compile_fast(
     r"(?:^|[.!?:])[ \t]*(?:(?:hi|hello|hey|yes|yeah|oh)[,!]?[ \t]+)?(?:i'm|i\s+am|this\s+is|it's)[ \t]+$",
     re.IGNORECASE | re.MULTILINE,
 )
-_INTRODUCTION_AFTER = re.compile(r"\s*(?:[,.!?]|$|(?:from|with|calling|here|speaking)\b)", re.IGNORECASE)
+_INTRODUCTION_AFTER = compile_fast(r"\s*(?:[,.!?]|$|(?:from|with|calling|here|speaking)\b)", re.IGNORECASE)
 # "Dawn speaking.": a given name opening a phone turn.
-_SPEAKING_AFTER = re.compile(r"[ \t]+speaking\b", re.IGNORECASE)
-_TURN_START = re.compile(r"(?:^|[.!?:])[ \t]*(?:(?:hi|hello|yes)[,!]?[ \t]+)?$", re.IGNORECASE | re.MULTILINE)
-_TEAM_AFTER = re.compile(r"\s+(?:(?:and\s+)?(?:team\s+)?(?:aware|notified|informed|paged|updated|made\s+aware|at\s+bedside|in\s+to\s+see))\b", re.IGNORECASE)
+_SPEAKING_AFTER = compile_fast(r"[ \t]+speaking\b", re.IGNORECASE)
+_TURN_START = compile_fast(r"(?:^|[.!?:])[ \t]*(?:(?:hi|hello|yes)[,!]?[ \t]+)?$", re.IGNORECASE | re.MULTILINE)
+_TEAM_AFTER = compile_fast(r"\s+(?:(?:and\s+)?(?:team\s+)?(?:aware|notified|informed|paged|updated|made\s+aware|at\s+bedside|in\s+to\s+see))\b", re.IGNORECASE)
 # Talking to someone: only a person follows.
 _CONTACT = (
     r"paged?|paging|called|spoke\s+(?:with|to)|discussed\s+with|consult(?:ed)?\s+with|"
     r"talk(?:s|ed|ing)?\s+(?:to|with)|met\s+with"
 )
-_CONTACT_BEFORE = re.compile(rf"\b(?:{_CONTACT})\s+$", re.IGNORECASE)
+_CONTACT_BEFORE = compile_fast(rf"\b(?:{_CONTACT})\s+$", re.IGNORECASE)
 # ... and care-team cues, which also take teams and protocols ("per protocol", "seen by ortho").
-_TEAM_BEFORE = re.compile(
+_TEAM_BEFORE = compile_fast(
     rf"\b(?:{_CONTACT}|per|notified|informed|d/w|seen\s+by|evaluated\s+by|reported\s+to|caseworker|"
     r"case\s+manager|sw|chaplain)\s+(?:dr\.?\s+|[A-Z]\.\s*)?$",
     re.IGNORECASE,
 )
 # A name opening a line and followed by a colon: a speaker in a transcript.
-_SPEAKER = re.compile(r"(?<![^\n])[ \t]*[A-Za-z][A-Za-z'\-]*:", re.MULTILINE)
+_SPEAKER = compile_fast(r"(?<![^\n])[ \t]*[A-Za-z][A-Za-z'\-]*:", re.MULTILINE)
 
 
 def _unknown(word: str) -> bool:

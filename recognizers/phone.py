@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.kit.base import make_result
 from deid.kit.lexicon import FAX_CONTEXT_WORDS, ID_CONTEXT_WORDS, PHONE_CONTEXT_WORDS
+from deid.kit.patterns import compile_fast
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -79,26 +80,26 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], float, bool], ...] = tuple(
 
 _LABEL_WORDS = PHONE_CONTEXT_WORDS | FAX_CONTEXT_WORDS | ID_CONTEXT_WORDS
 # A label: a word from the lists, "#", or a one-letter label such as "f:", "(c)", "c)".
-_LABEL_RE = re.compile(
+_LABEL_RE = compile_fast(
     r"(?P<word>\b(?:" + "|".join(sorted(map(re.escape, _LABEL_WORDS), key=len, reverse=True))
     + r")\b)|(?P<hash>#)|(?:(?<![\w])(?P<letter>[fchwmop])\s?[:)])",
     re.IGNORECASE,
 )
 # Labels written after the number: "(cell)", "(fax)", "(f)", "- cell".
-_AFTER_RE = re.compile(
+_AFTER_RE = compile_fast(
     r"\s{0,2}(?:\(|-\s?|,\s?)?(?P<label>fax|facsimile|f|cell|mobile|home|work|office|c|h|w|m|o|"
     r"phone|tel|direct|main|pager)\b\)?",
     re.IGNORECASE,
 )
-_UNIT_AFTER = re.compile(r"[ \t]?(?:cc|ml|mls|mg|mcg|kg|g|l|units?|mmhg|%)(?![\w])", re.IGNORECASE)
-_OPEN_BEFORE = re.compile(r"\(\s?$")
-_CLOSE_AFTER = re.compile(r"\s?\)")
+_UNIT_AFTER = compile_fast(r"[ \t]?(?:cc|ml|mls|mg|mcg|kg|g|l|units?|mmhg|%)(?![\w])", re.IGNORECASE)
+_OPEN_BEFORE = compile_fast(r"\(\s?$")
+_CLOSE_AFTER = compile_fast(r"\s?\)")
 _WINDOW_BEFORE = 40
 # A footer or signature: a separator before the number on its line ("Hillside Counseling | 5035550147";
 # "·" and "•" arrive normalized as "-" and "*"), or a line of words that the number ends.
-_SEPARATOR_BEFORE = re.compile(r"(?:[|*~]|(?:^|\s)-|,)[ \t]*$")
-_WORDS_BEFORE = re.compile(r"^[ \t]*[A-Za-z][A-Za-z&'.,()/ \t-]*[ \t]$")
-_LINE_END_AFTER = re.compile(r"[ \t]*[.;]?[ \t]*(?:\n|$)")
+_SEPARATOR_BEFORE = compile_fast(r"(?:[|*~]|(?:^|\s)-|,)[ \t]*$")
+_WORDS_BEFORE = compile_fast(r"^[ \t]*[A-Za-z][A-Za-z&'.,()/ \t-]*[ \t]$")
+_LINE_END_AFTER = compile_fast(r"[ \t]*[.;]?[ \t]*(?:\n|$)")
 
 _CONTEXT_BONUS = 0.15
 _EXT_BONUS = 0.05

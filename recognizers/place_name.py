@@ -18,14 +18,15 @@ from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term
 from deid.kit.lexicon import CLINICIAN_TITLES, HONORIFICS, RELATION_WORDS
 from deid.kit.names import AMBIGUOUS, is_common_word, name_strength
+from deid.kit.patterns import compile_fast
 from deid.kit.places import is_city, is_region
 
 _RUN = r"(?P<value>[A-Z][A-Za-z'&-]*(?:\s[A-Z][A-Za-z'&-]*){0,3})"
 
 
-_TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)*$")
-_CAPS_NAME = re.compile(r"[A-Z]{5,}(?:-[A-Z]{2,})*$")
-_DEMONYM = re.compile(r"(?:ian|ese|ish)$")
+_TITLE_WORD = compile_fast(r"[A-Z][a-z]{2,}(?:[-'][A-Za-z]+)*$")
+_CAPS_NAME = compile_fast(r"[A-Z]{5,}(?:-[A-Z]{2,})*$")
+_DEMONYM = compile_fast(r"(?:ian|ese|ish)$")
 _PLACE_NOUNS = frozenset(
     "mall park beach heights pier trail lake center centre plaza square hills village market gardens "
     "garden zoo museum library stadium arena marina bay river island harbor point springs valley "
@@ -41,7 +42,7 @@ _TRAVEL = (
     r"travel(?:l?ed|l?ing)?\s+to|trip\s+to|(?:job|house|apartment)\s+in|walk(?:ed|ing)?\s+at|"
     r"hik(?:e|ed|ing)\s+at|near"
 )
-_TRAVEL_BEFORE = re.compile(rf"\b(?:{_TRAVEL})\s+$", re.IGNORECASE)
+_TRAVEL_BEFORE = compile_fast(rf"\b(?:{_TRAVEL})\s+$", re.IGNORECASE)
 # Words that start no place name after a travel phrase ("go to bed", "near the door").
 _NOT_PLACE = frozenset(
     "the a an my his her their our your this that work home school church bed sleep town class court "
@@ -53,7 +54,7 @@ _STOP_WORDS = (
     "over|during|after|before|is|was|has|had|have|will|would|then|so|the|a|an|as|which|who|where"
 )
 
-_NOUN_AFTER = re.compile(rf"[ \t]+(?!(?:{_STOP_WORDS})\b)[a-z]")
+_NOUN_AFTER = compile_fast(rf"[ \t]+(?!(?:{_STOP_WORDS})\b)[a-z]")
 
 
 class PlaceNameRecognizer(RegexRecognizer):

@@ -6,8 +6,6 @@ found it too. Not in telegraphic clinical notes, where NER must agree (`deid.det
 
 from __future__ import annotations
 
-import re
-
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from deid.kit.base import make_result
@@ -21,10 +19,11 @@ from deid.kit.name_shape import (
     inside_sentence,
     is_proper_word,
 )
+from deid.kit.patterns import compile_fast
 
 _SCORE = 0.45
 # What a person does at the start of a sentence in a note or a conversation: "Sphiwe reports ...".
-_VERB_AFTER = re.compile(
+_VERB_AFTER = compile_fast(
     r"(?:'s)?[ \t]+(?:reports?|reported|states?|stated|says|said|shares?|shared|denies|denied|endorses|"
     r"endorsed|agreed|agrees|notes|noted|described|describes|expressed|presents|presented|arrived|"
     r"called|texted|told|asked|went|came|wants|wanted|thinks|thought|feels|felt|was|is|has|had|will|"

@@ -1,13 +1,13 @@
 """Record, member and account numbers after their label (MRN, member ID, claim #, acct ...)."""
 
-import re
 
 from deid.kit.base import RegexRecognizer
 from deid.kit.dates import parse_date
+from deid.kit.patterns import compile_fast
 
 # An identifier: 4+ characters of letters, digits and dashes, with at least 3 digits.
 _ID = r"(?P<value>(?=(?:[A-Z-]*\d){3})[A-Z0-9][A-Z0-9-]{2,}[A-Z0-9])\b"
-_YEAR_RANGE = re.compile(r"\d{4}\s*-\s*\d{2,4}")
+_YEAR_RANGE = compile_fast(r"\d{4}\s*-\s*\d{2,4}")
 _SEP = r"\s*(?:#|no\.?|number|num)?\s*[:#=]?\s*"
 
 

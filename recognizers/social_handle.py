@@ -13,6 +13,7 @@ import re
 
 from deid.kit.base import RegexRecognizer
 from deid.kit.names import is_common_word
+from deid.kit.patterns import compile_fast
 
 _HANDLE = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
 _PLATFORM = (
@@ -20,7 +21,7 @@ _PLATFORM = (
     r"twitch|youtube|handle|user\s*name|screen\s*name|gamer\s*tag)"
 )
 # A handle that is a time, an amount or a rate: "@10am", "@0800", "@100cc", "@2mg".
-_NUMERIC = re.compile(r"\d[\d.:]*(?:[a-z]{1,4}(?:/[a-z]{1,3})?)?", re.IGNORECASE)
+_NUMERIC = compile_fast(r"\d[\d.:]*(?:[a-z]{1,4}(?:/[a-z]{1,3})?)?", re.IGNORECASE)
 
 
 class SocialHandleRecognizer(RegexRecognizer):

@@ -19,11 +19,12 @@ from deid.kit.casing import restore_word
 from deid.kit.lexicon import CLINICIAN_TITLES, HONORIFICS
 from deid.kit.name_shape import clinical_register, is_proper_word
 from deid.kit.names import is_given_name
+from deid.kit.patterns import compile_fast
 
 # A line opening with one to three words and a colon, then something said.
-_TURN = re.compile(r"^[ \t]*(?P<label>[^\W\d_][\w'’.-]*(?:[ \t][^\W\d_][\w'’.-]*){0,2})[ \t]*:[ \t]*(?P<said>\S)", re.MULTILINE)
+_TURN = compile_fast(r"^[ \t]*(?P<label>[^\W\d_][\w'’.-]*(?:[ \t][^\W\d_][\w'’.-]*){0,2})[ \t]*:[ \t]*(?P<said>\S)", re.MULTILINE)
 _QUOTES = frozenset('"“')
-_LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LABEL_WORD = compile_fast(r"[^\W\d_][\w'’-]*")
 _MIN_TURNS = 3
 
 

@@ -9,18 +9,19 @@ from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_never_a_name
 from deid.kit.name_shape import plain_prose
 from deid.kit.names import STRONG, name_strength
+from deid.kit.patterns import compile_fast
 from deid.kit.places import STREET_SUFFIX as _SUFFIX
 from deid.kit.places import STREET_UNIT as _UNIT
 
-_WORDS = re.compile(r"[A-Za-z]+")
-_CLASSIC_SUFFIX = re.compile(
+_WORDS = compile_fast(r"[A-Za-z]+")
+_CLASSIC_SUFFIX = compile_fast(
     r"st|street|rd|road|ave|avenue|blvd|boulevard|dr|drive|ln|lane|ct|court|pl|place|ter|terrace|"
     r"cir|circle|pkwy|parkway|hwy|highway|way",
     re.IGNORECASE,
 )
-_FIRST_WORD = re.compile(r"(?<!\w)[A-Za-z]+")
-_UNIT_FIRST = re.compile(rf"(?:{UNIT},?\s+)?")
-_UNIT_START = re.compile(r",?\s+(?:(?:apt|apartment|unit|suite|ste)\b|#)", re.IGNORECASE)
+_FIRST_WORD = compile_fast(r"(?<!\w)[A-Za-z]+")
+_UNIT_FIRST = compile_fast(rf"(?:{UNIT},?\s+)?")
+_UNIT_START = compile_fast(r",?\s+(?:(?:apt|apartment|unit|suite|ste)\b|#)", re.IGNORECASE)
 
 
 def _suffix_end(text: str, start: int, end: int) -> int:

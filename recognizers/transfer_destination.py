@@ -14,9 +14,10 @@ from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_clinical_term
 from deid.kit.lexicon import RELATION_WORDS
 from deid.kit.names import is_common_word, is_often_capitalized
+from deid.kit.patterns import compile_fast
 from deid.kit.places import is_state
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = compile_fast(r"[A-Za-z][A-Za-z'-]*")
 
 
 _VERBS = (
@@ -24,14 +25,14 @@ _VERBS = (
     r"discharged|d/c'?d|followed|returned|return|went|go|going|come|came|accepted|screened|presented|"
     r"arrived|arrival|brought|enroute|en\s+route|medflight(?:ed)?|flown|seen|meeting"
 )
-_UNIT_NUMBER = re.compile(r"\s?\d")
+_UNIT_NUMBER = compile_fast(r"\s?\d")
 # A floor or unit number: one digit, then no unit, rate, range or decimal ("levo 2 mcg", "ps 5/5").
-_FLOOR_AFTER = re.compile(
+_FLOOR_AFTER = compile_fast(
     r"\s\d(?![\d/:%-]|\.\d)(?!\s*(?:mg|mcg|mic|cc|ml|l|lpm|units?|u|x|times|hrs?|hours?|days?|cm|mm|am|pm|%)\b)",
     re.IGNORECASE,
 )
 # Hospital abbreviations end in H or MC (hospital, medical center): "to GH", "@ gbmc".
-_HOSPITAL_ABBREVIATION = re.compile(r"[a-z]{0,4}(?:h|mc)", re.IGNORECASE)
+_HOSPITAL_ABBREVIATION = compile_fast(r"[a-z]{0,4}(?:h|mc)", re.IGNORECASE)
 
 
 class TransferDestinationRecognizer(RegexRecognizer):
@@ -87,7 +88,7 @@ def _after_transfer_phrase(text: str, start: int) -> bool:
     return _TRANSFER_BEFORE.search(before) is not None or _TRANSFER_UNIT.search(before) is not None
 
 
-_TRANSFER_BEFORE = re.compile(
+_TRANSFER_BEFORE = compile_fast(
     rf"\b(?:{_VERBS})\s+(?:back\s+)?(?:to|at|from|into|@|->)\s*(?:the\s+)?$", re.IGNORECASE
 )
-_TRANSFER_UNIT = re.compile(r"\b(?:transfer|xfer|tx)\s+$", re.IGNORECASE)
+_TRANSFER_UNIT = compile_fast(r"\b(?:transfer|xfer|tx)\s+$", re.IGNORECASE)

@@ -10,12 +10,13 @@ import re
 
 from deid.kit.base import RegexRecognizer
 from deid.kit.names import is_common_word
+from deid.kit.patterns import compile_fast
 
 _TLD = r"(?:com|org|net|edu|gov|mil|int|info|biz|io|co|us|me|health|app|ai|dev|online|site|xyz|ly|tv)"
 # Top-level domains that are not also words or clinical abbreviations.
 _PLAIN_TLDS = frozenset({"com", "org", "net", "edu", "gov", "mil", "info", "biz", "online", "site", "xyz"})
 _PATH = r"(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?"
-_BARE_HOST = re.compile(r"(?P<label>[a-z0-9-]+)\.(?P<tld>[a-z]+)(?:/|$)", re.IGNORECASE)
+_BARE_HOST = compile_fast(r"(?P<label>[a-z0-9-]+)\.(?P<tld>[a-z]+)(?:/|$)", re.IGNORECASE)
 
 
 class WebAddressRecognizer(RegexRecognizer):

@@ -7,6 +7,7 @@ import re
 
 from deid.kit.casing import MIXED, regime_at
 from deid.kit.clinical import is_never_a_name
+from deid.kit.patterns import compile_fast
 from deid.kit.places import is_state
 
 # A letter word in any script, and one that starts with a capital (any script: "Østre", "Μεγάλη").
@@ -30,7 +31,7 @@ _BREAK = rf"(?:[ \t]*,?[ \t]*\n(?:[ \t]*>?[ \t]*\n)?[ \t]*>?[ \t]*,?[ \t]*|[ \t]
 _END = r"(?=[ \t]*(?:[,.?!;)]|\n|$))"
 # A postcode ends a segment by itself: "Poland 52096 last night" (not "BP 120/80").
 _POSTAL_END = r"(?![\w/.:-]\w)"
-_SEGMENT = re.compile(
+_SEGMENT = compile_fast(
     rf"{_BREAK}(?P<seg>{UNIT}(?:{_END}|(?=[ \t]+{_UNIT_WORD}\b))"
     rf"|(?P<region>[A-Z]{{2}})(?:[ \t]+{_POSTAL}{_POSTAL_END}|{_END})"
     rf"|(?P<place>{WORD}(?:[ \t]+{WORD}){{0,2}}(?:[ \t]+\({WORD}\))?)(?:[ \t]*,?[ \t]+{_POSTAL}{_POSTAL_END}|{_END})"

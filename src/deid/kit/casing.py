@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +11,7 @@ from typing import Any, TypeVar
 
 from deid.kit.lexicon import may_be_lowercase_name
 from deid.kit.names import usual_form
+from deid.kit.patterns import compile_fast
 
 MIXED, UPPER, LOWER = "mixed", "upper", "lower"
 
@@ -119,8 +119,8 @@ def regime_at(text: str, pos: int) -> str:
     return regimes[max(0, bisect_right(starts, pos) - 1)]
 
 
-_WORD = re.compile(r"[A-Za-z]+")
-_SENTENCE_END = re.compile(r"[.!?:]\s*$")
+_WORD = compile_fast(r"[A-Za-z]+")
+_SENTENCE_END = compile_fast(r"[.!?:]\s*$")
 
 
 @per_note

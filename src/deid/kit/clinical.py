@@ -73,7 +73,7 @@ def is_clinical_term(word: str) -> bool:
     return word.lower().strip(".'") in NOT_NAMES
 
 
-_CONTRACTION = re.compile(r"['’](?:m|ll|s|re|ve|d|t)$", re.IGNORECASE)
+_CONTRACTION = compile_fast(r"['’](?:m|ll|s|re|ve|d|t)$", re.IGNORECASE)
 
 
 def without_contraction(word: str) -> str:

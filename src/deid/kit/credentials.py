@@ -7,6 +7,7 @@ import re
 
 from deid.kit.lexicon import CREDENTIALS, CREDENTIALS_EXACT
 from deid.kit.names import is_common_word
+from deid.kit.patterns import compile_fast
 
 
 def _credential_regex(credentials: frozenset[str]) -> str:
@@ -31,9 +32,9 @@ _BOUNDS = r"(?<![\w.\-/])(?:{})(?![\w\-/])"
 _ANY_CASE = CREDENTIALS - CREDENTIALS_EXACT
 # Any case, misspelt too: every word of a credential's shape, looked up in a set (one pass; an
 # alternation of hundreds of forms, tried at every position, cost a fifth of this recognizer).
-_WORD_RE = re.compile(r"(?<![\w.\-/])[A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z])|[-/](?=[A-Za-z]))*\.?(?![\w\-/])")
+_WORD_RE = compile_fast(r"(?<![\w.\-/])[A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z])|[-/](?=[A-Za-z]))*\.?(?![\w\-/])")
 _ANY_CASE_FORMS = _ANY_CASE | _transpositions(_ANY_CASE)
-_EXACT_RE = re.compile(_BOUNDS.format(_credential_regex(CREDENTIALS_EXACT)))
+_EXACT_RE = compile_fast(_BOUNDS.format(_credential_regex(CREDENTIALS_EXACT)))
 
 
 def credentials_in(text: str) -> list[tuple[int, int, bool]]:

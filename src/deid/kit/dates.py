@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from deid.kit.patterns import compile_fast
+
 # Month names and their abbreviations, lower case, by number ("april": 4, "apr": 4).
 MONTH_NUMBERS = {m.lower(): i for names in (calendar.month_name, calendar.month_abbr) for i, m in enumerate(names) if m}
 _MONTHS = {**MONTH_NUMBERS, "sept": 9}
@@ -45,10 +47,10 @@ _FORMS = [
 ]
 # The time of day written right after a date: "2025-03-14 22:49:16", "2025-03-14T22:49Z",
 # "03/14/2025 10:30 am". It belongs to the date (a timestamp) and is kept as written when shifted.
-TIME_OF_DAY = re.compile(
+TIME_OF_DAY = compile_fast(
     r"(?:T|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[ \t]?[AaPp]\.?[Mm]\b\.?|Z|[+-]\d{2}:?\d{2})?(?![\d:])"
 )
-_TIME_AT_END = re.compile(rf"(?:{TIME_OF_DAY.pattern})$")
+_TIME_AT_END = compile_fast(rf"(?:{TIME_OF_DAY.pattern})$")
 
 # Dates without a year are shifted inside a leap year, so Feb 29 stays valid.
 _REFERENCE_YEAR = 2000

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from deid.findings import Finding
 from deid.kit.normalize import view
+from deid.kit.patterns import compile_fast
 
 # Alternatives of a regex, case-insensitive. "Memorial", "Regional", "General" and "VA" are
 # kinds that also name ("MEMORIAL HOSPITAL"); they stay in a name.
@@ -32,7 +33,7 @@ GENERIC_KINDS = (
 _BROAD_KINDS = r"center|centre|practice"
 FACILITY_KINDS = GENERIC_KINDS + "|" + NAMING_KINDS + "|" + _BROAD_KINDS
 
-_TRAILING_KIND = re.compile(rf"(?:^|[\s\-(]+)(?:{GENERIC_KINDS})\.?$", re.IGNORECASE)
+_TRAILING_KIND = compile_fast(rf"(?:^|[\s\-(]+)(?:{GENERIC_KINDS})\.?$", re.IGNORECASE)
 
 
 def name_end(text: str, start: int, end: int) -> int:

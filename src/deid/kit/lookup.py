@@ -7,11 +7,12 @@ note comes with its own client) and left the values in `re`'s module cache.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 
+from deid.kit.patterns import compile_fast
+
 Span = tuple[int, int]
-_SPACES = re.compile(r"\s+")
+_SPACES = compile_fast(r"\s+")
 
 
 def lower_same_length(text: str) -> str:

@@ -21,12 +21,13 @@ from deid.kit.clinical import (
 )
 from deid.kit.lexicon import FUNCTION_WORDS, MONTH_NAMES
 from deid.kit.names import is_common_proper_noun, is_common_word, is_lowercase_word
+from deid.kit.patterns import compile_fast
 
 # A word of letters (any script) with inner apostrophes or hyphens.
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+WORD = compile_fast(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # What may stand between a word and the one before it inside a sentence.
-_GAP = re.compile(r"[ \t]+(?:[\"'“‘(\[][ \t]*)?$")
-POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_GAP = compile_fast(r"[ \t]+(?:[\"'“‘(\[][ \t]*)?$")
+POSSESSIVE = compile_fast(r"['’]s$", re.IGNORECASE)
 # The same endings for str.endswith, in any case ("Tom's", "TOM'S").
 POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 # Lower-case words inside surnames, compared in lower case ("van der Berg", "de la Cruz", "Ó
@@ -34,11 +35,11 @@ POSSESSIVE_ENDINGS = ("'s", "’s", "'S", "’S")
 NAME_PARTICLES = frozenset(
     "o ó ní nic mac d de da di du del della dei dos das la le van von der den ter ten bin ibn al el st".split()
 )
-_CONTRACTED = re.compile(r"['’](?:m|ll|re|ve|d|t)$", re.IGNORECASE)
+_CONTRACTED = compile_fast(r"['’](?:m|ll|re|ve|d|t)$", re.IGNORECASE)
 # Each part of a name is written Title case, after an optional Mc/Mac/O'/D' prefix ("McDonald",
 # "O'Neil"); inner capitals otherwise make an abbreviation ("FiO", "PRBCs", "CDiff").
-_NAME_PART = re.compile(r"(?:Mc|Mac|[OD]['’])?[^\W\d_][^\W\d_A-Z]*$")
-_VOWEL = re.compile(r"[aeiouyAEIOUY]|[^\x00-\x7f]")
+_NAME_PART = compile_fast(r"(?:Mc|Mac|[OD]['’])?[^\W\d_][^\W\d_A-Z]*$")
+_VOWEL = compile_fast(r"[aeiouyAEIOUY]|[^\x00-\x7f]")
 
 
 def is_stutter(word: str) -> bool:

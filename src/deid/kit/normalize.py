@@ -10,7 +10,6 @@ Redaction still happens on the original text: every view span maps back to the o
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from dataclasses import dataclass, replace
@@ -19,9 +18,10 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from deid.findings import Finding
+from deid.kit.patterns import compile_fast
 
 # Characters the view changes: anything beyond ASCII, and controls other than tab and newlines.
-_SPECIAL = re.compile(r"[^\t\n\r\x20-\x7e]+")
+_SPECIAL = compile_fast(r"[^\t\n\r\x20-\x7e]+")
 # Scripts with upper and lower case, whose letters anyascii spells in ASCII letters.
 _CASED_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "COPTIC", "GLAGOLITIC"})
 _LINE_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")

@@ -7,15 +7,15 @@ that only occur inside surnames are part of it, whatever found the name.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 
 from deid.entities import PERSON_ENTITIES
 from deid.findings import Finding
 from deid.kit.name_shape import NAME_PARTICLES
+from deid.kit.patterns import compile_fast
 
 # A short word and one space or tab right before a position.
-_SHORT_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([^\W\d_]{1,4})[ \t]$")
+_SHORT_WORD_BEFORE = compile_fast(r"(?<![\w'’.-])([^\W\d_]{1,4})[ \t]$")
 _MAX_PARTICLES = 2
 
 
