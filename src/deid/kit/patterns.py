@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from re import _constants as C  # noqa: N812 - the regex parser's opcodes
 from re import _parser as P  # noqa: N812
 
-# Past this many distinct letters (case-folded) a look-ahead rejects too few positions to pay.
-MAX_FIRST = 16
+# Past this many distinct letters (case-folded) a look-ahead rejects too few positions to pay: on
+# notes a 19-23 letter look-ahead still made its pattern 10-45% faster, any letter (26) slower.
+MAX_FIRST = 23
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _REPEATS = tuple(op for op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) if op)
 
