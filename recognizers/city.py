@@ -23,8 +23,8 @@ from deid.kit.places import (
     is_city,
     is_region,
     is_state,
-    us_cities,
 )
+from deid.kit.places import warm as warm_places
 
 _NAME = r"(?P<city>[A-Za-z][A-Za-z.'-]*(?:[ -][A-Za-z][A-Za-z.'-]*){0,2})"
 # Postal codes only in capitals and only after a comma or before a ZIP: "ID", "IN", "OR" are words.
@@ -91,8 +91,8 @@ class CityRecognizer(EntityRecognizer):
         super().__init__(supported_entities=["CITY", "ZIP"], name="CityRecognizer", supported_language="en")
 
     def load(self) -> None:
-        """Load the gazetteer at start-up."""
-        us_cities()
+        """Load the gazetteer and the country names at start-up."""
+        warm_places()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         """Gazetteer cities with place context."""
