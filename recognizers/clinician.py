@@ -31,7 +31,7 @@ from deid.kit.name_walk import NameWalk
 from deid.kit.names import is_common_word, is_listed_name, name_strength
 from deid.kit.patterns import compile_fast
 from deid.kit.places import is_city
-from deid.kit.token_scan import Token
+from deid.kit.token_scan import Token, tokenize
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -90,7 +90,7 @@ class ClinicianRecognizer(EntityRecognizer):
         """Return CLINICIAN spans (the name only) found in ``text``."""
         if entities and "CLINICIAN" not in entities:
             return []
-        tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+        tokens = tokenize(_TOKEN_RE, text)
         scan = _Scan(text, tokens)
         found: list[tuple[int, int, float]] = []
         for i, tok in enumerate(tokens):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -28,7 +27,7 @@ from deid.kit.name_shape import is_stutter
 from deid.kit.name_walk import NameWalk, is_possessive
 from deid.kit.names import is_common_word, name_strength
 from deid.kit.patterns import compile_fast
-from deid.kit.token_scan import Token
+from deid.kit.token_scan import Token, tokenize
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -78,7 +77,7 @@ class FamilyMemberRecognizer(EntityRecognizer):
         """Return RELATIVE spans (the name only) found in ``text``."""
         if entities and "RELATIVE" not in entities:
             return []
-        tokens = [t for m in _TOKEN_RE.finditer(text) for t in _split_relation_hyphen(m)]
+        tokens = [part for tok in tokenize(_TOKEN_RE, text) for part in (_split_relation_hyphen(tok) if "-" in tok.text else (tok,))]
         scan = _Scan(text, tokens)
         found: dict[tuple[int, int], float] = {}
         for i in range(len(tokens)):
@@ -251,16 +250,14 @@ class _Scan(NameWalk):
         return [(start, end, _SCORE if tok.text == "(" else _SCORE_WEAK)]
 
 
-def _split_relation_hyphen(match: re.Match[str]) -> list[Token]:
-    """A token, or "DAUGHTER-KRISSY" as relation word, hyphen and name ("step-dad" stays whole)."""
-    word, start = match.group(), match.start()
-    if "-" not in word:
-        return [Token(word, start, match.end())]
+def _split_relation_hyphen(tok: Token) -> list[Token]:
+    """A token with a hyphen, or "DAUGHTER-KRISSY" as relation word, hyphen and name ("step-dad" stays whole)."""
+    word, start = tok.text, tok.start
     head, dash, rest = word.partition("-")
     if not dash or not rest or _is_relation_word(word) or not _is_relation_word(head) or _is_relation_word(rest):
-        return [Token(word, start, match.end())]
+        return [tok]
     at = start + len(head)
-    return [Token(head, start, at), Token("-", at, at + 1), Token(rest, at + 1, match.end())]
+    return [Token(head, start, at), Token("-", at, at + 1), Token(rest, at + 1, tok.end)]
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:

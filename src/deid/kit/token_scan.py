@@ -17,6 +17,14 @@ class Token(NamedTuple):
     end: int
 
 
+_new_token = tuple.__new__  # NamedTuple's own constructor is a Python function: a note has thousands
+
+
+def tokenize(regex: re.Pattern[str], text: str) -> list[Token]:
+    """Each match of `regex` in `text` as a Token."""
+    return [_new_token(Token, (m.group(), m.start(), m.end())) for m in regex.finditer(text)]
+
+
 def speaker_turns(text: str, label: str) -> bool:
     """Whether "label:" opens two or more lines of `text`: the speaker turns of a transcript
     ("Client: Yeah.") rather than a header field ("Client: Hope Brewer") written once."""
