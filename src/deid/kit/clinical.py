@@ -83,7 +83,7 @@ def without_contraction(word: str) -> str:
 
 def is_contraction(word: str) -> bool:
     """True for "I'm", "Let's", "don't": talk that follows speaker labels, never a name."""
-    return _CONTRACTION.search(word) is not None
+    return ("'" in word or "’" in word) and _CONTRACTION.search(word) is not None  # most words: no apostrophe
 
 
 def is_never_a_name(word: str) -> bool:
