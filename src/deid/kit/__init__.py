@@ -10,6 +10,8 @@
 - `places`, `addresses`, `facilities`, `dates`: towns, states, countries and street types; what
   follows a street line; kinds of facility; month names and date shapes.
 - `lookup`, `normalize`: whole-word lookups of values in a text; the normalized view of a note.
+- `patterns`: faster regexes with the same matches (`compile_fast`: a look-ahead on a pattern's
+  first characters; `word_trie`: a word list as a prefix tree).
 
 The kit depends only on `deid.findings` and `deid.entities`, never on the engine above it.
 """
