@@ -32,7 +32,7 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     the look-ahead's business), or None when that is not a short list of characters."""
     try:
         return _first(list(P.parse(pattern, flags)))
-    except (re.error, RecursionError):
+    except Exception:  # noqa: BLE001 - a parser this code cannot read only costs the look-ahead
         return None
 
 
@@ -112,5 +112,8 @@ def word_trie(words: Iterable[str], space: str = r"\s") -> str:
 
 
 def _tree(node: dict, space: str) -> str:
+    """The alternation below one node: a branch per next letter, the letter and its own subtree."""
     branches = [(space if ch == " " else re.escape(ch)) + _tree(child, space) for ch, child in sorted(node.items())]
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
+    if len(branches) <= 1:
+        return "".join(branches)  # a word's end, or one letter that every word below shares
+    return "(?:" + "|".join(branches) + ")"
