@@ -57,8 +57,10 @@ class ProperNameRecognizer(EntityRecognizer):
                 mixed = regime_at(text, match.start()) == MIXED
                 newline = text.find("\n", match.start())
                 line_end = len(text) if newline < 0 else newline
-            # Glued to a digit it is a measurement or a code ("SpO2", "B12"), never a name.
-            proper = mixed and not text[match.end() : match.end() + 1].isdigit() and is_proper_word(match.group())
+            # Glued to a digit it is a measurement or a code ("SpO2", "B12"), never a name. Most
+            # words are in lower case: no proper word, asked first.
+            word = match.group()
+            proper = mixed and word[0].isupper() and not text[match.end() : match.end() + 1].isdigit() and is_proper_word(word)
             joins = bool(run) and text[run[-1][1] : match.start()] in (" ", "-")
             if proper and not joins:
                 results += self._emit(text, run, opens)
