@@ -126,7 +126,9 @@ def stream(source: Path, out: Path, policy: str, batch_size: int, checkpoints: l
             while pending and read >= pending[0]:
                 peak, rss = memory_mb()
                 marks.append(Checkpoint(pending.pop(0), peak, rss, time.perf_counter() - started))
-                print(f"  {marks[-1].notes:>9,} notes: peak RSS {peak:,.0f} MiB", file=sys.stderr)
+                now = "-" if rss is None else f"{rss:,.0f}"
+                print(f"  {marks[-1].notes:>9,} notes: peak RSS {peak:,.0f} MiB, RSS {now} MiB, "
+                      f"{marks[-1].seconds:,.0f} s", file=sys.stderr)  # a run cut short keeps these
     manifest.finish("completed")
     totals = manifest.totals
     if read != totals["written"] + sum(totals["excluded"].values()) + sum(totals["quarantined"].values()):
