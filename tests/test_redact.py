@@ -190,6 +190,6 @@ def test_a_new_redactor_has_loaded_what_notes_need() -> None:
         "r.redact('Client moved from France to Tucson, AZ 85701. Her husband Tom called 619-555-0147 on 3/14/2025.')\n"
         "print(sorted(set(sys.modules) - before))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from re import _constants as C  # noqa: N812 - the regex parser's opcodes
-from re import _parser as P  # noqa: N812
+from itertools import pairwise
+from re import _constants as C  # the regex parser's opcodes
+from re import _parser as P
 
 # Past this many distinct letters (case-folded) a look-ahead rejects too few positions to pay: on
 # notes a 19-23 letter look-ahead still made its pattern 10-45% faster, any letter (26) slower.
@@ -40,7 +41,7 @@ def with_first_chars(pattern: str, flags: int = 0) -> str:
     """`pattern` behind a look-ahead on its first characters (`first_chars`); unchanged when they
     are unknown or too many. Matches, groups and spans are the same."""
     chars = first_chars(pattern, flags)
-    if not chars or len({c.lower() for c in chars}) > MAX_FIRST or pattern.startswith("(?") and _global_flags(pattern):
+    if not chars or len({c.lower() for c in chars}) > MAX_FIRST or _global_flags(pattern):
         return pattern
     # Case-insensitive whatever the pattern's own flags: a superset of its first characters.
     return "(?i:(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "]))" + pattern
@@ -100,7 +101,7 @@ def word_trie(words: Iterable[str], space: str = r"\s") -> str:
     in a word matches `space`. No word may be a prefix of another (the tree would prefer the
     longer one, an alternation the one listed first): a ValueError says which."""
     ordered = sorted(set(words))
-    for shorter, longer in zip(ordered, ordered[1:]):
+    for shorter, longer in pairwise(ordered):
         if longer.startswith(shorter):
             raise ValueError(f"word_trie: {shorter!r} is a prefix of {longer!r}")
     tree: dict = {}
